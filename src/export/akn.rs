@@ -1,0 +1,703 @@
+//! Akoma Ntoso 3.0 XML following the AKN4UN conventions, written with quick-xml.
+//!
+//! `<statement name="resolution">` with FRBR Work, Expression and Manifestation IRIs
+//! (DESIGN §4), a cover page, a preface with `docNumber` and `docTitle`, the preamble
+//! (`formula name="enactingFormula"`, one `container` per paragraph named by its lead
+//! phrase), the main body (numbered `paragraph`s with `num`, sub-paragraphs as `list` and
+//! `point`, sections), footnotes as `authorialNote` at their first call and `noteRef` at the
+//! others, conclusions with the meeting and `docDate`, annexes as attachments, and embedded
+//! drafts as components (`cmp_1`, every eId inside prefixed `cmp_1__`) referred to from
+//! their paragraph by a `componentRef`. The output validates against the OASIS schema.
+
+use super::ExportOptions;
+use crate::model::ids::{self, Iris};
+use crate::model::{
+    Body, Clause, DocKind, Embedded, Item, Mention, MentionKind, Point, Resolution, Style, Text, Vote, VoteMethod,
+};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use std::io::{self, Write};
+
+/// The Akoma Ntoso namespace.
+pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+/// Writes `res` as Akoma Ntoso.
+pub fn write(res: &Resolution, opts: &ExportOptions, out: impl Write) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(64 * 1024);
+    {
+        let iris = Iris::new(&opts.base, res, &opts.name);
+        let mut w = Akn {
+            w: Writer::new_with_indent(&mut buf, b' ', 2),
+            res,
+            iris,
+            footnotes: ids::footnotes(res),
+            noted: vec![false; res.footnotes.len()],
+            called: ids::called(res),
+            numbers: ids::components(res),
+            components: Vec::new(),
+        };
+        w.document()?;
+    }
+    buf.push(b'\n');
+    let mut out = out;
+    out.write_all(&buf)
+}
+
+/// Attribute list.
+type Attrs<'a> = &'a [(&'a str, &'a str)];
+
+struct Akn<'a, W: Write> {
+    w: Writer<W>,
+    res: &'a Resolution,
+    iris: Iris,
+    footnotes: Vec<String>,
+    /// Whether each footnote's text has been written (at its first call).
+    noted: Vec<bool>,
+    /// Whether each footnote is called anywhere (the others go in the conclusions).
+    called: Vec<bool>,
+    /// Embedded documents in walk order, which numbers them.
+    numbers: Vec<&'a Embedded>,
+    /// Embedded documents met in the main text, written after it as components.
+    components: Vec<(usize, &'a Embedded)>,
+}
+
+/// Characters XML 1.0 cannot carry, replaced by U+FFFD.
+fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad =
+        |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
+    if s.chars().any(bad) {
+        s.chars().map(|c| if bad(c) { '\u{FFFD}' } else { c }).collect::<String>().into()
+    } else {
+        s.into()
+    }
+}
+
+impl<'a, W: Write> Akn<'a, W> {
+    fn start(&mut self, name: &str, attrs: Attrs<'_>) -> io::Result<()> {
+        let mut e = BytesStart::new(name);
+        for (k, v) in attrs {
+            let v = xml_safe(v);
+            e.push_attribute((*k, v.as_ref()));
+        }
+        self.w.write_event(Event::Start(e)).map_err(io::Error::other)
+    }
+
+    fn end(&mut self, name: &str) -> io::Result<()> {
+        self.w.write_event(Event::End(BytesEnd::new(name))).map_err(io::Error::other)
+    }
+
+    fn empty(&mut self, name: &str, attrs: Attrs<'_>) -> io::Result<()> {
+        let mut e = BytesStart::new(name);
+        for (k, v) in attrs {
+            let v = xml_safe(v);
+            e.push_attribute((*k, v.as_ref()));
+        }
+        self.w.write_event(Event::Empty(e)).map_err(io::Error::other)
+    }
+
+    fn chars(&mut self, s: &str) -> io::Result<()> {
+        if s.is_empty() {
+            return Ok(());
+        }
+        let s = xml_safe(s);
+        self.w.write_event(Event::Text(BytesText::new(&s))).map_err(io::Error::other)
+    }
+
+    /// `<name attrs>text</name>` with plain text.
+    fn leaf(&mut self, name: &str, attrs: Attrs<'_>, text: &str) -> io::Result<()> {
+        self.start(name, attrs)?;
+        self.chars(text)?;
+        self.end(name)
+    }
+
+    fn document(&mut self) -> io::Result<()> {
+        self.w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).map_err(io::Error::other)?;
+        self.start("akomaNtoso", &[("xmlns", AKN_NS)])?;
+        let res = self.res;
+        let name = res.meta.kind.akn_name();
+        self.start("statement", &[("name", name)])?;
+        let work_path = self.iris.work_path.clone();
+        self.meta(&work_path, "!main", name, true)?;
+        self.cover()?;
+        self.preface()?;
+        let body = &res.body;
+        self.preamble("", body)?;
+        self.main_body("", body)?;
+        self.conclusions()?;
+        if !res.annexes.is_empty() {
+            self.attachments()?;
+        }
+        // Parts and embedded documents are components.
+        let has_parts = !res.parts.is_empty();
+        if has_parts || !self.components.is_empty() {
+            self.start("components", &[])?;
+            for part in &res.parts {
+                let eid = ids::part(&part.label);
+                self.start("component", &[("eId", &eid)])?;
+                self.start("statement", &[("name", "resolution")])?;
+                self.meta(&work_path, &format!("!{eid}"), "resolution", false)?;
+                self.start("preface", &[])?;
+                self.start("p", &[])?;
+                self.leaf("docNumber", &[], &part.label)?;
+                if let Some(t) = &part.title {
+                    self.leaf("docTitle", &[], t)?;
+                }
+                self.end("p")?;
+                self.end("preface")?;
+                self.preamble(&eid, &part.body)?;
+                self.main_body(&eid, &part.body)?;
+                self.end("statement")?;
+                self.end("component")?;
+            }
+            self.write_components(&work_path)?;
+            self.end("components")?;
+        }
+        self.end("statement")?;
+        self.end("akomaNtoso")
+    }
+
+    /// Writes the queued embedded documents (and those they embed) as components.
+    fn write_components(&mut self, work_path: &str) -> io::Result<()> {
+        let mut i = 0;
+        while let Some(&(n, emb)) = self.components.get(i) {
+            i += 1;
+            let eid = ids::component(n);
+            self.start("component", &[("eId", &eid)])?;
+            let name = emb.kind.akn_name();
+            self.start("statement", &[("name", name)])?;
+            self.meta(work_path, &format!("!{eid}"), name, false)?;
+            if let Some(t) = &emb.title {
+                self.start("preface", &[])?;
+                self.start("p", &[])?;
+                self.leaf("docTitle", &[], t)?;
+                self.end("p")?;
+                self.end("preface")?;
+            }
+            self.preamble(&eid, &emb.body)?;
+            self.main_body(&eid, &emb.body)?;
+            self.end("statement")?;
+            self.end("component")?;
+        }
+        Ok(())
+    }
+
+    fn meta(&mut self, work_path: &str, component: &str, _name: &str, main: bool) -> io::Result<()> {
+        let res = self.res;
+        let date = res.adoption.date.map(|d| d.to_string());
+        let issued = res.meta.issued.map(|d| d.to_string()).or_else(|| date.clone());
+        let lang = self.iris.lang;
+        let expr_path = match &date {
+            Some(d) => format!("{work_path}/{lang}@{d}"),
+            None => format!("{work_path}/{lang}@"),
+        };
+        let author = res.meta.organ.as_ref().map_or("#author".to_string(), |o| format!("#{}", o.actor.key));
+        let work_date = date.clone().unwrap_or_else(|| "0001-01-01".to_string());
+        self.start("meta", &[])?;
+        self.start("identification", &[("source", "#unlod")])?;
+        self.start("FRBRWork", &[])?;
+        self.empty("FRBRthis", &[("value", &format!("{work_path}/{component}"))])?;
+        self.empty("FRBRuri", &[("value", work_path)])?;
+        self.empty("FRBRdate", &[("date", &work_date), ("name", if date.is_some() { "adoption" } else { "unknown" })])?;
+        self.empty("FRBRauthor", &[("href", &author)])?;
+        self.empty("FRBRcountry", &[("value", "un")])?;
+        if let Some(n) = &res.meta.number {
+            self.empty("FRBRnumber", &[("value", n)])?;
+        }
+        self.end("FRBRWork")?;
+        self.start("FRBRExpression", &[])?;
+        self.empty("FRBRthis", &[("value", &format!("{expr_path}/{component}"))])?;
+        self.empty("FRBRuri", &[("value", &expr_path)])?;
+        self.empty("FRBRdate", &[("date", issued.as_deref().unwrap_or(&work_date)), ("name", "publication")])?;
+        self.empty("FRBRauthor", &[("href", &author)])?;
+        self.empty("FRBRlanguage", &[("language", lang)])?;
+        self.end("FRBRExpression")?;
+        self.start("FRBRManifestation", &[])?;
+        self.empty("FRBRthis", &[("value", &format!("{expr_path}/{component}.akn.xml"))])?;
+        self.empty("FRBRuri", &[("value", &format!("{expr_path}/.akn.xml"))])?;
+        self.empty("FRBRdate", &[("date", issued.as_deref().unwrap_or(&work_date)), ("name", "transform")])?;
+        self.empty("FRBRauthor", &[("href", "#unlod")])?;
+        self.end("FRBRManifestation")?;
+        self.end("identification")?;
+        if main {
+            if let Some(v) = &res.adoption.vote {
+                self.voting(v)?;
+            }
+            self.references()?;
+        }
+        self.end("meta")
+    }
+
+    fn voting(&mut self, v: &Vote) -> io::Result<()> {
+        let outcome = match v.method {
+            VoteMethod::Unanimous => "adoptedUnanimously",
+            VoteMethod::WithoutVote => "adoptedWithoutVote",
+            VoteMethod::Recorded => "adoptedRecordedVote",
+            VoteMethod::Counted => "adoptedByVote",
+        };
+        self.start("analysis", &[("source", "#unlod")])?;
+        self.start("parliamentary", &[])?;
+        self.start("voting", &[("outcome", &format!("#{outcome}"))])?;
+        for (n, refers) in [(v.in_favour, "#inFavour"), (v.against, "#against"), (v.abstentions, "#abstaining")] {
+            if let Some(n) = n {
+                self.empty("count", &[("value", &n.to_string()), ("refersTo", refers)])?;
+            }
+        }
+        self.end("voting")?;
+        self.end("parliamentary")?;
+        self.end("analysis")
+    }
+
+    /// TLCs for the organ, the actors and the concepts referred to.
+    fn references(&mut self) -> io::Result<()> {
+        let res = self.res;
+        self.start("references", &[("source", "#unlod")])?;
+        self.empty("TLCOrganization", &[("eId", "unlod"), ("href", "https://w3id.org/unlod"), ("showAs", "unlod")])?;
+        if let Some(o) = &res.meta.organ {
+            let href = format!("/akn/ontology/organization/un/{}", ids::slug(&o.actor.key));
+            self.empty("TLCOrganization", &[("eId", &o.actor.key), ("href", &href), ("showAs", &o.actor.name)])?;
+        } else {
+            self.empty(
+                "TLCOrganization",
+                &[("eId", "author"), ("href", "/akn/ontology/organization/un/unknown"), ("showAs", "Unknown")],
+            )?;
+        }
+        for (eid, concept, show) in [
+            ("adoptionDate", "/akn/ontology/concept/un/dateOfAdoption", "Date of adoption"),
+            ("adoptionMeeting", "/akn/ontology/concept/un/adoptionMeeting", "Meeting of adoption"),
+            ("symbol", "/akn/ontology/reference/un/symbol", "Symbol"),
+        ] {
+            self.empty("TLCConcept", &[("eId", eid), ("href", concept), ("showAs", show)])?;
+        }
+        if res.adoption.vote.is_some() {
+            for (eid, show) in [
+                ("inFavour", "In favour"),
+                ("against", "Against"),
+                ("abstaining", "Abstaining"),
+                ("adoptedUnanimously", "Adopted unanimously"),
+                ("adoptedWithoutVote", "Adopted without a vote"),
+                ("adoptedRecordedVote", "Adopted by a recorded vote"),
+                ("adoptedByVote", "Adopted by a vote"),
+            ] {
+                let href = format!("/akn/ontology/concept/un/voting/{eid}");
+                self.empty("TLCConcept", &[("eId", eid), ("href", &href), ("showAs", show)])?;
+            }
+        }
+        self.end("references")
+    }
+
+    fn cover(&mut self) -> io::Result<()> {
+        let res = self.res;
+        if res.meta.cover.is_empty() {
+            return Ok(());
+        }
+        self.start("coverPage", &[])?;
+        for line in &res.meta.cover {
+            self.start("p", &[])?;
+            if Some(line.trim()) == res.meta.symbol.as_deref() {
+                self.leaf("docNumber", &[("refersTo", "#symbol")], line)?;
+            } else {
+                self.lines(line)?;
+            }
+            self.end("p")?;
+        }
+        self.end("coverPage")
+    }
+
+    /// Text with `\n` written as `<eol/>`.
+    fn lines(&mut self, s: &str) -> io::Result<()> {
+        for (i, l) in s.split('\n').enumerate() {
+            if i > 0 {
+                self.empty("eol", &[])?;
+            }
+            self.chars(l)?;
+        }
+        Ok(())
+    }
+
+    fn preface(&mut self) -> io::Result<()> {
+        let m = &self.res.meta;
+        if m.number.is_none() && m.title.is_none() {
+            return Ok(());
+        }
+        self.start("preface", &[])?;
+        self.start("p", &[])?;
+        if let Some(n) = &m.number {
+            self.leaf("docNumber", &[], n)?;
+        }
+        if let Some(t) = &m.title {
+            self.leaf("docTitle", &[], t)?;
+        }
+        self.end("p")?;
+        self.end("preface")
+    }
+
+    fn preamble(&mut self, prefix: &str, body: &'a Body) -> io::Result<()> {
+        if body.formula.is_none() && body.preamble.is_empty() {
+            return Ok(());
+        }
+        self.start("preamble", &[])?;
+        if let Some(f) = &body.formula {
+            let eid = ids::formula(prefix);
+            self.start("formula", &[("name", "enactingFormula"), ("eId", &eid)])?;
+            self.para(f)?;
+            self.end("formula")?;
+        }
+        let eids = ids::preamble(prefix, body.preamble.len());
+        for (c, eid) in body.preamble.iter().zip(eids) {
+            let name = c.lead.clone().unwrap_or_else(|| "preambularParagraph".to_string());
+            self.start("container", &[("name", &name), ("eId", &eid)])?;
+            self.para(&c.text)?;
+            // Sub-paragraphs of a preambular paragraph are kept as blocks of their own.
+            self.flat_points(&c.points)?;
+            if let Some(w) = &c.wrap_up {
+                self.para(w)?;
+            }
+            self.end("container")?;
+        }
+        self.end("preamble")
+    }
+
+    fn flat_points(&mut self, points: &'a [Point]) -> io::Result<()> {
+        for p in points {
+            self.start("p", &[])?;
+            if let Some(n) = p.num.as_deref() {
+                let label = if n == "-" { "–".to_string() } else { format!("({n})") };
+                self.leaf("num", &[], &label)?;
+                self.chars(" ")?;
+            }
+            self.inline(&p.text)?;
+            self.end("p")?;
+            self.flat_points(&p.points)?;
+            if let Some(w) = &p.wrap_up {
+                self.para(w)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn main_body(&mut self, prefix: &str, body: &'a Body) -> io::Result<()> {
+        self.start("mainBody", &[])?;
+        if body.main.is_empty() {
+            // The schema wants content in mainBody.
+            self.leaf("p", &[], "")?;
+        }
+        self.items(prefix, &body.main)?;
+        self.end("mainBody")
+    }
+
+    fn items(&mut self, prefix: &str, items: &'a [Item]) -> io::Result<()> {
+        let eids = ids::items(prefix, items);
+        for (item, eid) in items.iter().zip(eids) {
+            match item {
+                Item::Clause(c) => self.paragraph(&eid, c)?,
+                Item::Section(s) => {
+                    self.start("section", &[("eId", &eid)])?;
+                    if let Some(n) = &s.num {
+                        self.leaf("num", &[], n)?;
+                    }
+                    if let Some(h) = &s.heading {
+                        self.start("heading", &[])?;
+                        self.inline(h)?;
+                        self.end("heading")?;
+                    }
+                    if s.items.is_empty() {
+                        self.start("content", &[])?;
+                        self.leaf("p", &[], "")?;
+                        self.end("content")?;
+                    } else {
+                        self.items(&eid, &s.items)?;
+                    }
+                    self.end("section")?;
+                }
+                Item::Table(t) => {
+                    self.start("hcontainer", &[("name", "table"), ("eId", &eid)])?;
+                    self.start("content", &[])?;
+                    self.table(&eid, t)?;
+                    self.end("content")?;
+                    self.end("hcontainer")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn table(&mut self, eid: &str, t: &'a crate::model::Table) -> io::Result<()> {
+        self.start("table", &[("eId", &ids::join(eid, "table_1"))])?;
+        for (r, row) in t.rows.iter().enumerate() {
+            self.start("tr", &[])?;
+            let cell = if r == 0 && t.header { "th" } else { "td" };
+            for c in row {
+                self.start(cell, &[])?;
+                self.para(c)?;
+                self.end(cell)?;
+            }
+            self.end("tr")?;
+        }
+        self.end("table")
+    }
+
+    fn paragraph(&mut self, eid: &str, c: &'a Clause) -> io::Result<()> {
+        self.start("paragraph", &[("eId", eid)])?;
+        if let Some(n) = &c.num {
+            self.leaf("num", &[], &format!("{n}."))?;
+        }
+        if c.points.is_empty() && c.embedded.is_empty() && c.wrap_up.is_none() {
+            self.start("content", &[])?;
+            self.para(&c.text)?;
+            self.end("content")?;
+        } else {
+            self.start("intro", &[])?;
+            self.para(&c.text)?;
+            self.end("intro")?;
+            if !c.points.is_empty() {
+                self.list(eid, &c.points)?;
+            }
+            for emb in &c.embedded {
+                let n = ids::component_number(&self.numbers, emb);
+                let src = format!("#{}", ids::component(n));
+                self.empty("componentRef", &[("src", &src), ("showAs", emb.kind.akn_name())])?;
+                self.components.push((n, emb));
+            }
+            if let Some(w) = &c.wrap_up {
+                self.start("wrapUp", &[])?;
+                self.para(w)?;
+                self.end("wrapUp")?;
+            }
+        }
+        self.end("paragraph")
+    }
+
+    fn list(&mut self, parent: &str, points: &'a [Point]) -> io::Result<()> {
+        let list = ids::list(parent);
+        self.start("list", &[("eId", &list)])?;
+        let eids = ids::points(parent, points);
+        for (p, eid) in points.iter().zip(eids) {
+            self.start("point", &[("eId", &eid)])?;
+            if let Some(n) = p.num.as_deref() {
+                let label = if n == "-" { "–".to_string() } else { format!("({n})") };
+                self.leaf("num", &[], &label)?;
+            }
+            if p.points.is_empty() && p.wrap_up.is_none() {
+                self.start("content", &[])?;
+                self.para(&p.text)?;
+                self.end("content")?;
+            } else {
+                self.start("intro", &[])?;
+                self.para(&p.text)?;
+                self.end("intro")?;
+                if !p.points.is_empty() {
+                    self.list(&eid, &p.points)?;
+                }
+                if let Some(w) = &p.wrap_up {
+                    self.start("wrapUp", &[])?;
+                    self.para(w)?;
+                    self.end("wrapUp")?;
+                }
+            }
+            self.end("point")?;
+        }
+        self.end("list")
+    }
+
+    /// A text as one `<p>`.
+    fn para(&mut self, t: &Text) -> io::Result<()> {
+        self.start("p", &[])?;
+        self.inline(t)?;
+        self.end("p")
+    }
+
+    /// Inline content: styles, mentions, footnote calls and line breaks at their offsets.
+    fn inline(&mut self, t: &Text) -> io::Result<()> {
+        let text = t.text.as_str();
+        let mut cuts: Vec<usize> = vec![0, text.len()];
+        for s in &t.styles {
+            cuts.extend([s.start, s.end]);
+        }
+        for m in &t.mentions {
+            cuts.extend([m.start, m.end]);
+        }
+        for n in &t.notes {
+            cuts.push(n.at);
+        }
+        cuts.retain(|c| *c <= text.len() && text.is_char_boundary(*c));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut open_mention: Option<&Mention> = None;
+        for win in cuts.windows(2) {
+            let (a, b) = match win {
+                [a, b] => (*a, *b),
+                _ => continue,
+            };
+            self.calls_at(t, a)?;
+            // Mention boundaries.
+            let m = t.mentions.iter().find(|m| m.start <= a && b <= m.end);
+            if open_mention.is_some() && open_mention != m {
+                self.close_mention(open_mention)?;
+                open_mention = None;
+            }
+            if open_mention.is_none()
+                && let Some(m) = m
+            {
+                self.open_mention(m)?;
+                open_mention = Some(m);
+            }
+            let styles: Vec<Style> = t.styles.iter().filter(|s| s.start <= a && b <= s.end).map(|s| s.style).collect();
+            for s in &styles {
+                self.start(style_name(*s), &[])?;
+            }
+            self.lines(text.get(a..b).unwrap_or(""))?;
+            for s in styles.iter().rev() {
+                self.end(style_name(*s))?;
+            }
+        }
+        self.close_mention(open_mention)?;
+        self.calls_at(t, text.len())?;
+        Ok(())
+    }
+
+    fn open_mention(&mut self, m: &Mention) -> io::Result<()> {
+        match &m.what {
+            MentionKind::Date(d) => self.start("date", &[("date", &d.to_string())]),
+            _ => self.start("span", &[]),
+        }
+    }
+
+    fn close_mention(&mut self, m: Option<&Mention>) -> io::Result<()> {
+        match m.map(|m| &m.what) {
+            Some(MentionKind::Date(_)) => self.end("date"),
+            Some(_) => self.end("span"),
+            None => Ok(()),
+        }
+    }
+
+    /// Footnote calls at offset `at`: the note itself at its first call, a `noteRef` after.
+    fn calls_at(&mut self, t: &Text, at: usize) -> io::Result<()> {
+        let calls: Vec<usize> = t.notes.iter().filter(|n| n.at == at).map(|n| n.footnote).collect();
+        for f in calls {
+            let (Some(note), Some(eid)) = (self.res.footnotes.get(f), self.footnotes.get(f).cloned()) else { continue };
+            if self.noted.get(f).copied().unwrap_or(true) {
+                self.empty("noteRef", &[("href", &format!("#{eid}")), ("marker", &note.marker)])?;
+            } else {
+                if let Some(n) = self.noted.get_mut(f) {
+                    *n = true;
+                }
+                self.start("authorialNote", &[("marker", &note.marker), ("placement", "bottom"), ("eId", &eid)])?;
+                self.start("p", &[])?;
+                let text = Text { notes: Vec::new(), ..note.text.clone() };
+                self.inline(&text)?;
+                self.end("p")?;
+                self.end("authorialNote")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn conclusions(&mut self) -> io::Result<()> {
+        let ad = &self.res.adoption;
+        let uncalled: Vec<usize> =
+            (0..self.res.footnotes.len()).filter(|i| !self.called.get(*i).copied().unwrap_or(true)).collect();
+        if ad.line.is_none() && ad.meeting.is_none() && ad.date.is_none() && uncalled.is_empty() {
+            return Ok(());
+        }
+        self.start("conclusions", &[("eId", ids::CONCLUSIONS)])?;
+        if let Some(line) = &ad.line {
+            self.start("p", &[])?;
+            self.conclusion_line(line)?;
+            self.end("p")?;
+        } else if ad.date.is_some() {
+            self.start("p", &[])?;
+            if let (Some(d), Some(p)) = (ad.date, &ad.date_printed) {
+                self.leaf("docDate", &[("date", &d.to_string()), ("refersTo", "#adoptionDate")], p)?;
+            }
+            self.end("p")?;
+        }
+        // Footnotes printed but never called are kept here, so that nothing is lost.
+        for f in uncalled {
+            self.start("p", &[])?;
+            self.calls_at(&Text { notes: vec![crate::model::NoteCall { at: 0, footnote: f }], ..Text::default() }, 0)?;
+            self.end("p")?;
+        }
+        self.end("conclusions")
+    }
+
+    /// The adoption line with the meeting and the date marked up.
+    fn conclusion_line(&mut self, line: &str) -> io::Result<()> {
+        let ad = &self.res.adoption;
+        let mut marks: Vec<(usize, usize, &str)> = Vec::new();
+        if let Some(m) = &ad.meeting
+            && let Some(i) = line.find(m.printed.as_str())
+        {
+            marks.push((i, i + m.printed.len(), "meeting"));
+        }
+        if let Some(p) = &ad.date_printed
+            && let Some(i) = line.find(p.as_str())
+        {
+            marks.push((i, i + p.len(), "date"));
+        }
+        marks.sort();
+        let mut at = 0;
+        for (s, e, kind) in marks {
+            if s < at {
+                continue;
+            }
+            self.lines(line.get(at..s).unwrap_or(""))?;
+            let words = line.get(s..e).unwrap_or("");
+            if kind == "meeting" {
+                self.leaf("inline", &[("name", "adoptionMeeting"), ("refersTo", "#adoptionMeeting")], words)?;
+            } else if let Some(d) = ad.date {
+                self.leaf("docDate", &[("date", &d.to_string()), ("refersTo", "#adoptionDate")], words)?;
+            }
+            at = e;
+        }
+        self.lines(line.get(at..).unwrap_or(""))
+    }
+
+    fn attachments(&mut self) -> io::Result<()> {
+        let res = self.res;
+        let work_path = self.iris.work_path.clone();
+        self.start("attachments", &[])?;
+        for (n, annex) in res.annexes.iter().enumerate() {
+            let eid = ids::annex(n + 1);
+            self.start("attachment", &[("eId", &eid)])?;
+            self.start("doc", &[("name", "annex")])?;
+            self.meta(&work_path, &format!("!{eid}"), "annex", false)?;
+            if !annex.label.is_empty() || !annex.headings.is_empty() {
+                self.start("preface", &[])?;
+                if !annex.label.is_empty() {
+                    self.start("p", &[])?;
+                    self.leaf("docNumber", &[], &annex.label)?;
+                    self.end("p")?;
+                }
+                for h in &annex.headings {
+                    self.start("p", &[])?;
+                    self.start("docTitle", &[])?;
+                    self.inline(h)?;
+                    self.end("docTitle")?;
+                    self.end("p")?;
+                }
+                self.end("preface")?;
+            }
+            self.start("mainBody", &[])?;
+            if annex.items.is_empty() {
+                self.leaf("p", &[], "")?;
+            }
+            self.items(&eid, &annex.items)?;
+            self.end("mainBody")?;
+            self.end("doc")?;
+            self.end("attachment")?;
+        }
+        self.end("attachments")
+    }
+}
+
+fn style_name(s: Style) -> &'static str {
+    match s {
+        Style::Italic => "i",
+        Style::Bold => "b",
+    }
+}
+
+/// The document kinds that are drafts.
+pub fn is_draft(k: DocKind) -> bool {
+    matches!(k, DocKind::DraftResolution | DocKind::DraftDecision)
+}

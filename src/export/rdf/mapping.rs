@@ -1,0 +1,464 @@
+//! The model as triples: one function per kind of node, all IRIs from `model::ids`.
+//!
+//! Layout of the graph (DESIGN §4–5): the document is a Work with its structure at the work
+//! level (`{work}/~{eId}`: types, numbers, positions, containment with `eli:has_part`,
+//! footnotes, actions, votes) and its text at the expression level (`{expression}/~{eId}`:
+//! `unlod:text`, `unlod:leadPhrase`, language-tagged), linked by `eli:realizes`.
+
+use super::vocab::*;
+use super::{Graph, Object, Triple};
+use crate::export::ExportOptions;
+use crate::model::ids::{self, Iris};
+use crate::model::{
+    ActorKind, ActorRef, Body, Clause, DocKind, Embedded, Item, Point, Resolution, Text, Vote, VoteMethod, VoteOutcome,
+    VoteSubject,
+};
+use crate::words::words;
+
+/// Maps a resolution to its graph.
+pub fn map(res: &Resolution, opts: &ExportOptions) -> Graph {
+    let iris = Iris::new(&opts.base, res, &opts.name);
+    let lang = if res.meta.language.is_empty() { "en".to_string() } else { res.meta.language.clone() };
+    let mut m =
+        Mapper { res, footnotes: ids::footnotes(res), components: ids::components(res), iris, lang, out: Vec::new() };
+    m.document();
+    let mut triples = m.out;
+    triples.sort();
+    triples.dedup();
+    Graph { name: m.iris.expression.clone(), triples }
+}
+
+struct Mapper<'a> {
+    res: &'a Resolution,
+    iris: Iris,
+    lang: String,
+    footnotes: Vec<String>,
+    components: Vec<&'a Embedded>,
+    out: Vec<Triple>,
+}
+
+fn int(n: impl ToString) -> Object {
+    Object::Typed(n.to_string(), INTEGER)
+}
+
+fn date(d: crate::model::Date) -> Object {
+    Object::Typed(d.to_string(), XSD_DATE)
+}
+
+fn string(s: &str) -> Object {
+    Object::Typed(s.to_string(), STRING)
+}
+
+impl Mapper<'_> {
+    fn add(&mut self, s: &str, p: &'static str, o: Object) {
+        self.out.push(Triple { s: s.to_string(), p, o });
+    }
+
+    fn iri(&mut self, s: &str, p: &'static str, o: &str) {
+        self.add(s, p, Object::Iri(o.to_string()));
+    }
+
+    fn text(&mut self, s: &str, p: &'static str, t: &str) {
+        if !t.is_empty() {
+            self.add(s, p, Object::Lang(t.to_string(), self.lang.clone()));
+        }
+    }
+
+    fn document(&mut self) {
+        let res = self.res;
+        let work = self.iris.work.clone();
+        let expr = self.iris.expression.clone();
+        let class = match res.meta.kind {
+            DocKind::Decision => DECISION,
+            DocKind::DraftResolution => DRAFT_RESOLUTION,
+            DocKind::DraftDecision => DRAFT_DECISION,
+            _ => RESOLUTION,
+        };
+        self.iri(&work, TYPE, class);
+        self.iri(&work, IS_REALIZED_BY, &expr);
+        self.iri(&expr, TYPE, EXPRESSION);
+        self.iri(&expr, REALIZES, &work);
+        self.add(&expr, LANGUAGE, string(&self.lang.clone()));
+        if let Some(sym) = &res.meta.symbol {
+            self.add(&work, SYMBOL, string(sym));
+            self.iri(&work, SAME_AS, &ids::undocs(sym));
+        }
+        if let Some(n) = &res.meta.number {
+            self.add(&work, NUMBER, string(n));
+        }
+        if let Some(t) = &res.meta.title {
+            self.text(&expr, TITLE, t);
+        }
+        if let Some(s) = &res.meta.session
+            && let Some(n) = s.number
+        {
+            self.add(&work, SESSION, int(n));
+        }
+        for a in &res.meta.agenda_items {
+            self.add(&work, AGENDA_ITEM, string(a));
+        }
+        if let Some(o) = &res.meta.origin {
+            self.text(&expr, ORIGIN, o);
+        }
+        if let Some(d) = res.meta.issued {
+            self.add(&expr, ISSUED, date(d));
+        }
+        for s in &res.subjects {
+            self.iri(&work, SUBJECT, &s.iri);
+        }
+        if let Some(o) = &res.meta.organ {
+            let a = self.actor(&o.actor);
+            self.iri(&work, ENACTED_BY, &a);
+        }
+        // Adoption.
+        let ad = &res.adoption;
+        if let Some(d) = ad.date {
+            self.add(&work, DATE_DOCUMENT, date(d));
+        }
+        if let Some(line) = &ad.line {
+            self.text(&expr, ADOPTION_LINE, line);
+        }
+        if let Some(mt) = &ad.meeting {
+            let akn = res.meta.organ.as_ref().map_or("un", |o| o.akn.as_str());
+            let d = ad.date.map(|d| d.to_string());
+            let iri = self.iris.meeting(akn, d.as_deref(), mt.number, mt.plenary);
+            self.iri(&iri, TYPE, MEETING);
+            self.add(&iri, LABEL, Object::Lang(mt.printed.clone(), self.lang.clone()));
+            if let Some(n) = mt.number {
+                self.add(&iri, MEETING_NUMBER, int(n));
+            }
+            self.add(&iri, PLENARY, Object::Typed(mt.plenary.to_string(), BOOLEAN));
+            if let Some(d) = ad.date {
+                self.add(&iri, DATE, date(d));
+            }
+            self.iri(&work, ADOPTED_AT, &iri);
+        }
+        if let Some(v) = &ad.vote {
+            let iri = self.iris.work_part("vote_adoption");
+            self.vote(&iri, v);
+            self.iri(&work, HAS_VOTE, &iri);
+            self.iri(&iri, VOTE_ON, &work);
+        }
+        // Structure.
+        self.body("", &work, &res.body);
+        for part in &res.parts {
+            let eid = ids::part(&part.label);
+            let node = self.iris.work_part(&eid);
+            self.iri(&node, TYPE, RESOLUTION);
+            self.add(&node, NUMBER, string(&part.label));
+            self.link(&work, &node);
+            if let Some(t) = &part.title {
+                let e = self.part_expression(&eid, &node);
+                self.text(&e, TITLE, t);
+            }
+            let prefix = ids::part_prefix(&part.label);
+            self.body(&prefix, &node, &part.body);
+        }
+        for (n, annex) in res.annexes.iter().enumerate() {
+            let eid = ids::annex(n + 1);
+            let node = self.iris.work_part(&eid);
+            self.iri(&node, TYPE, ANNEX);
+            self.add(&node, POSITION, int(n + 1));
+            self.link(&work, &node);
+            let e = self.part_expression(&eid, &node);
+            if !annex.label.is_empty() {
+                self.text(&e, LABEL, &annex.label);
+            }
+            for h in &annex.headings {
+                self.text(&e, HEADING, &h.text);
+                self.notes(&node, h);
+            }
+            self.items(&eid, &node, &annex.items);
+        }
+        // Footnotes.
+        for (i, f) in res.footnotes.iter().enumerate() {
+            let eid = self.footnotes.get(i).cloned().unwrap_or_default();
+            let node = self.iris.work_part(&eid);
+            self.iri(&node, TYPE, FOOTNOTE);
+            self.add(&node, MARKER, string(&f.marker));
+            self.iri(&node, IS_PART_OF, &work);
+            let e = self.part_expression(&eid, &node);
+            self.text(&e, TEXT, &f.text.text);
+        }
+        // Votes the text reports.
+        for (k, v) in res.reported_votes.iter().enumerate() {
+            let holder = match v.footnote.and_then(|f| self.footnotes.get(f)) {
+                Some(eid) => eid.clone(),
+                None => "vote".to_string(),
+            };
+            let iri = self.iris.work_part(&ids::join(&holder, &format!("vote_{}", k + 1)));
+            self.vote(&iri, v);
+            self.iri(&work, REPORTS_VOTE, &iri);
+            if v.footnote.is_some() {
+                let ftn = self.iris.work_part(&holder);
+                self.iri(&ftn, REPORTS_VOTE, &iri);
+            }
+        }
+    }
+
+    fn part_expression(&mut self, eid: &str, work_node: &str) -> String {
+        let e = self.iris.expression_part(eid);
+        self.iri(&e, TYPE, PART_EXPRESSION);
+        self.iri(&e, REALIZES, work_node);
+        e
+    }
+
+    fn link(&mut self, parent: &str, child: &str) {
+        self.iri(parent, HAS_PART, child);
+        self.iri(child, IS_PART_OF, parent);
+    }
+
+    fn body(&mut self, prefix: &str, parent: &str, body: &Body) {
+        if let Some(f) = &body.formula {
+            let eid = ids::formula(prefix);
+            let node = self.iris.work_part(&eid);
+            self.iri(&node, TYPE, ENACTING_FORMULA);
+            let e = self.part_expression(&eid, &node);
+            self.text(&e, TEXT, &f.text);
+            self.iri(&node, IS_PART_OF, parent);
+            self.iri(parent, HAS_PART, &node);
+        }
+        let eids = ids::preamble(prefix, body.preamble.len());
+        for (i, (c, eid)) in body.preamble.iter().zip(eids).enumerate() {
+            self.clause(parent, &eid, c, PREAMBULAR_PARAGRAPH, i + 1);
+        }
+        self.items(prefix, parent, &body.main);
+    }
+
+    fn items(&mut self, prefix: &str, parent: &str, items: &[Item]) {
+        let eids = ids::items(prefix, items);
+        let mut pos = 0;
+        for (item, eid) in items.iter().zip(eids) {
+            pos += 1;
+            match item {
+                Item::Clause(c) => self.clause(parent, &eid, c, OPERATIVE_PARAGRAPH, pos),
+                Item::Section(s) => {
+                    let node = self.iris.work_part(&eid);
+                    self.iri(&node, TYPE, SECTION);
+                    self.add(&node, POSITION, int(pos));
+                    if let Some(n) = &s.num {
+                        self.add(&node, NUMBER, string(n));
+                    }
+                    self.link(parent, &node);
+                    if let Some(h) = &s.heading {
+                        let e = self.part_expression(&eid, &node);
+                        self.text(&e, HEADING, &h.text);
+                        self.notes(&node, h);
+                    }
+                    self.items(&eid, &node, &s.items);
+                }
+                Item::Table(t) => {
+                    let node = self.iris.work_part(&eid);
+                    self.iri(&node, TYPE, TABLE);
+                    self.add(&node, POSITION, int(pos));
+                    self.link(parent, &node);
+                    let e = self.part_expression(&eid, &node);
+                    let text: Vec<String> = t
+                        .rows
+                        .iter()
+                        .map(|r| r.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | "))
+                        .collect();
+                    self.text(&e, TEXT, &text.join("\n"));
+                    for cell in t.rows.iter().flatten() {
+                        self.notes(&node, cell);
+                    }
+                }
+            }
+        }
+    }
+
+    fn clause(&mut self, parent: &str, eid: &str, c: &Clause, class: &'static str, position: usize) {
+        let node = self.iris.work_part(eid);
+        self.iri(&node, TYPE, class);
+        self.add(&node, POSITION, int(position));
+        if let Some(n) = &c.num {
+            self.add(&node, NUMBER, string(n));
+        }
+        self.link(parent, &node);
+        let e = self.part_expression(eid, &node);
+        self.text(&e, TEXT, &c.text.text);
+        if let Some(l) = &c.lead {
+            self.text(&e, LEAD_PHRASE, l);
+        }
+        self.notes(&node, &c.text);
+        self.points(eid, &node, &c.points);
+        if let Some(w) = &c.wrap_up {
+            let weid = ids::join(eid, "wrapUp");
+            let e = self.iris.expression_part(&weid);
+            self.iri(&e, TYPE, PART_EXPRESSION);
+            self.iri(&e, REALIZES, &node);
+            self.text(&e, TEXT, &w.text);
+            self.notes(&node, w);
+        }
+        for (k, a) in c.actions.iter().enumerate() {
+            let anode = self.iris.work_part(&ids::join(eid, &format!("action_{}", k + 1)));
+            self.iri(&anode, TYPE, ACTION);
+            self.add(&anode, VERB, string(&a.base));
+            self.add(&anode, POSITION, int(k + 1));
+            if let Some(actor) = a.addressee.and_then(|i| self.res.actors.get(i)) {
+                let ai = self.actor(actor);
+                self.iri(&anode, ADDRESSEE, &ai);
+            }
+            self.iri(&node, HAS_ACTION, &anode);
+        }
+        for emb in &c.embedded {
+            self.embedded(&node, emb);
+        }
+    }
+
+    fn points(&mut self, parent_eid: &str, parent: &str, points: &[Point]) {
+        let eids = ids::points(parent_eid, points);
+        for (i, (p, eid)) in points.iter().zip(eids).enumerate() {
+            let node = self.iris.work_part(&eid);
+            self.iri(&node, TYPE, SUB_PARAGRAPH);
+            self.add(&node, POSITION, int(i + 1));
+            if let Some(n) = p.num.as_deref().filter(|n| *n != "-") {
+                self.add(&node, NUMBER, string(n));
+            }
+            self.link(parent, &node);
+            let e = self.part_expression(&eid, &node);
+            self.text(&e, TEXT, &p.text.text);
+            self.notes(&node, &p.text);
+            self.points(&eid, &node, &p.points);
+            if let Some(w) = &p.wrap_up {
+                let weid = ids::join(&eid, "wrapUp");
+                let we = self.iris.expression_part(&weid);
+                self.iri(&we, TYPE, PART_EXPRESSION);
+                self.iri(&we, REALIZES, &node);
+                self.text(&we, TEXT, &w.text);
+                self.notes(&node, w);
+            }
+        }
+    }
+
+    fn embedded(&mut self, parent: &str, emb: &Embedded) {
+        let eid = ids::component(ids::component_number(&self.components, emb));
+        let node = self.iris.work_part(&eid);
+        let class = match emb.kind {
+            DocKind::DraftResolution => DRAFT_RESOLUTION,
+            DocKind::DraftDecision => DRAFT_DECISION,
+            DocKind::Declaration => DECLARATION,
+            DocKind::Resolution => RESOLUTION,
+            DocKind::Decision => DECISION,
+            DocKind::Other => EMBEDDED_TEXT,
+        };
+        self.iri(&node, TYPE, class);
+        self.link(parent, &node);
+        if matches!(emb.kind, DocKind::DraftResolution | DocKind::DraftDecision) {
+            let work = self.iris.work.clone();
+            self.iri(&work, RECOMMENDS_DRAFT, &node);
+        }
+        if let Some(o) = &emb.organ {
+            let a = self.actor(&o.actor);
+            self.iri(&node, PROPOSED_TO, &a);
+        }
+        if let Some(t) = &emb.title {
+            let e = self.part_expression(&eid, &node);
+            self.text(&e, TITLE, t);
+        }
+        self.body(&eid, &node, &emb.body);
+    }
+
+    /// `unlod:hasFootnote` for every footnote a text calls.
+    fn notes(&mut self, node: &str, t: &Text) {
+        for call in &t.notes {
+            if let Some(eid) = self.footnotes.get(call.footnote).cloned() {
+                let f = self.iris.work_part(&eid);
+                self.iri(node, HAS_FOOTNOTE, &f);
+            }
+        }
+    }
+
+    fn vote(&mut self, iri: &str, v: &Vote) {
+        self.iri(iri, TYPE, VOTE);
+        let method = match v.method {
+            VoteMethod::Counted => "counted",
+            VoteMethod::Recorded => "recorded",
+            VoteMethod::Unanimous => "unanimous",
+            VoteMethod::WithoutVote => "withoutVote",
+        };
+        self.add(iri, VOTE_METHOD, string(method));
+        if let Some(o) = v.outcome {
+            self.add(iri, VOTE_OUTCOME, string(if o == VoteOutcome::Adopted { "adopted" } else { "notAdopted" }));
+        }
+        if let Some(n) = v.in_favour {
+            self.add(iri, VOTES_IN_FAVOUR, int(n));
+        }
+        if let Some(n) = v.against {
+            self.add(iri, VOTES_AGAINST, int(n));
+        }
+        if let Some(n) = v.abstentions {
+            self.add(iri, ABSTENTIONS, int(n));
+        }
+        if let Some(p) = &v.printed {
+            self.add(iri, LABEL, Object::Lang(p.clone(), self.lang.clone()));
+        }
+        match &v.subject {
+            VoteSubject::ThisDocument => {}
+            VoteSubject::Instrument(i) => {
+                if let Some(ins) = self.res.instruments.get(*i) {
+                    let ii = self.instrument(ins);
+                    self.iri(iri, VOTE_ON, &ii);
+                }
+            }
+            VoteSubject::Named(n) => self.add(iri, VOTE_ON, Object::Lang(n.clone(), self.lang.clone())),
+        }
+        if let Some(a) = v.by.and_then(|i| self.res.actors.get(i)) {
+            let ai = self.actor(a);
+            self.iri(iri, VOTED_BY, &ai);
+        }
+        for (list, p) in [
+            (&v.voters.in_favour, VOTED_IN_FAVOUR),
+            (&v.voters.against, VOTED_AGAINST),
+            (&v.voters.abstaining, ABSTAINED),
+        ] {
+            for i in list {
+                if let Some(a) = self.res.actors.get(*i) {
+                    let ai = self.actor(a);
+                    self.iri(iri, p, &ai);
+                }
+            }
+        }
+    }
+
+    /// Describes an actor and returns its IRI.
+    fn actor(&mut self, a: &ActorRef) -> String {
+        let w = words();
+        let (iri, class) = match a.kind {
+            ActorKind::State => (self.iris.state(&a.key), STATE),
+            ActorKind::Official => (self.iris.actor(&a.key), OFFICIAL),
+            ActorKind::Group => (self.iris.actor(&a.key), GROUP),
+            ActorKind::Organization => (self.iris.actor(&a.key), ORGANIZATION),
+        };
+        self.iri(&iri, TYPE, class);
+        self.add(&iri, PREF_LABEL, Object::Lang(a.name.clone(), "en".to_string()));
+        let wikidata = match a.kind {
+            ActorKind::State => {
+                if a.key.len() == 3 && a.key.chars().all(|c| c.is_ascii_uppercase()) {
+                    self.add(&iri, ISO_CODE, string(&a.key));
+                }
+                w.states.iter().find(|s| s.iso3 == a.key).and_then(|s| s.wikidata.clone())
+            }
+            _ => w.organ(&a.key).and_then(|o| o.wikidata.clone()),
+        };
+        if let Some(q) = wikidata {
+            self.iri(&iri, SAME_AS, &format!("{WD}{q}"));
+        }
+        iri
+    }
+
+    /// Describes an instrument and returns its IRI.
+    fn instrument(&mut self, ins: &crate::model::Instrument) -> String {
+        let iri = self.iris.instrument(&ins.key);
+        self.iri(&iri, TYPE, INSTRUMENT);
+        self.add(&iri, PREF_LABEL, Object::Lang(ins.name.clone(), "en".to_string()));
+        self.add(&iri, KIND, string(&ins.kind));
+        if let Some(d) = ins.adopted {
+            self.add(&iri, DATE_ADOPTED, date(d));
+        }
+        if let Some(q) = &ins.wikidata {
+            self.iri(&iri, SAME_AS, &format!("{WD}{q}"));
+        }
+        iri
+    }
+}

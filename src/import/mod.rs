@@ -1,0 +1,3 @@
+//! Import: documents that are already structured, read into the model.
+
+pub mod akn;

@@ -1,0 +1,343 @@
+//! Markdown inline markup to clean text with stand-off marks.
+//!
+//! Handles what PDF converters and the AKN renderer print: `*italic*`, `_italic_`,
+//! `**bold**`, `***both***`, `<sup>N</sup>` footnote calls, `<br>`, backslash escapes, links
+//! `[text](url)` (the text is kept), and a few HTML entities. Emphasis follows the flanking
+//! rules of CommonMark, simplified: a run of `*` or `_` opens when followed by a non-space and
+//! closes when preceded by one; `_` inside a word is a letter. Unmatched runs stay as text.
+
+use crate::model::{Style, Styled};
+
+/// Text with its marks, offsets in bytes into `text`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rich {
+    /// Clean text. Hard line breaks are kept as `\n`.
+    pub text: String,
+    /// Italic and bold runs, sorted by start.
+    pub styles: Vec<Styled>,
+    /// Footnote calls: offset and printed marker.
+    pub calls: Vec<(usize, String)>,
+}
+
+impl Rich {
+    /// Plain text with no marks.
+    pub fn plain(text: &str) -> Rich {
+        Rich { text: text.to_string(), ..Rich::default() }
+    }
+
+    /// Appends `other`, separated by `sep`.
+    pub fn push(&mut self, sep: &str, other: &Rich) {
+        if !self.text.is_empty() && !other.text.is_empty() {
+            self.text.push_str(sep);
+        }
+        let off = self.text.len();
+        self.text.push_str(&other.text);
+        self.styles.extend(other.styles.iter().map(|s| Styled {
+            start: s.start + off,
+            end: s.end + off,
+            style: s.style,
+        }));
+        self.calls.extend(other.calls.iter().map(|(at, m)| (at + off, m.clone())));
+    }
+
+    /// The part of the text from byte `from` on, marks shifted; `from` must be a char
+    /// boundary (else the whole text is kept).
+    pub fn tail(&self, from: usize) -> Rich {
+        let Some(text) = self.text.get(from..) else {
+            return self.clone();
+        };
+        Rich {
+            text: text.to_string(),
+            styles: self
+                .styles
+                .iter()
+                .filter(|s| s.end > from)
+                .map(|s| Styled { start: s.start.max(from) - from, end: s.end - from, style: s.style })
+                .collect(),
+            calls: self.calls.iter().filter(|(at, _)| *at >= from).map(|(at, m)| (at - from, m.clone())).collect(),
+        }
+    }
+
+    /// The part of the text before byte `to`.
+    pub fn head(&self, to: usize) -> Rich {
+        let Some(text) = self.text.get(..to) else {
+            return self.clone();
+        };
+        Rich {
+            text: text.to_string(),
+            styles: self
+                .styles
+                .iter()
+                .filter(|s| s.start < to)
+                .map(|s| Styled { start: s.start, end: s.end.min(to), style: s.style })
+                .collect(),
+            calls: self.calls.iter().filter(|(at, _)| *at <= to).cloned().collect(),
+        }
+    }
+
+    /// Trims whitespace at both ends, keeping marks in place.
+    pub fn trim(&self) -> Rich {
+        let start = self.text.len() - self.text.trim_start().len();
+        let end = self.text.trim_end().len().max(start);
+        let mut r = self.head(end).tail(start);
+        for c in &mut r.calls {
+            c.0 = c.0.min(r.text.len());
+        }
+        r.styles.retain(|s| s.end > s.start);
+        r
+    }
+
+    /// Whether the text starts with an italic run (after opening quotes and spaces), and the
+    /// byte range of that run.
+    pub fn leading_italic(&self) -> Option<(usize, usize)> {
+        let skip = self.text.len()
+            - self.text.trim_start_matches(|c: char| c.is_whitespace() || OPEN_QUOTES.contains(&c)).len();
+        self.styles
+            .iter()
+            .find(|s| s.style == Style::Italic && s.start <= skip && s.end > skip)
+            .map(|s| (s.start, s.end))
+    }
+}
+
+/// Characters that open a quotation.
+pub const OPEN_QUOTES: &[char] = &['“', '"', '‘', '«'];
+
+/// Parses one block's Markdown inline text. `lines` are the block's lines; a line ending in
+/// two spaces or a backslash is a hard break, kept as `\n`; other line ends become spaces.
+pub fn parse(lines: &[&str]) -> Rich {
+    let mut src = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let hard = line.ends_with("  ") || line.ends_with('\\');
+        let l = line.trim();
+        let l = if hard { l.trim_end_matches('\\').trim_end() } else { l };
+        src.push_str(l);
+        if i + 1 < lines.len() {
+            src.push(if hard { '\n' } else { ' ' });
+        }
+    }
+    parse_str(&src)
+}
+
+/// A delimiter run waiting for its closer.
+struct Opener {
+    ch: char,
+    len: usize,
+    at: usize,
+}
+
+/// Parses inline Markdown in one string.
+pub fn parse_str(src: &str) -> Rich {
+    let mut out = Rich::default();
+    let mut stack: Vec<Opener> = Vec::new();
+    let chars: Vec<(usize, char)> = src.char_indices().collect();
+    let mut i = 0;
+    while let Some(&(pos, c)) = chars.get(i) {
+        let rest = src.get(pos..).unwrap_or("");
+        if c == '\\'
+            && let Some(&(_, n)) = chars.get(i + 1)
+            && n.is_ascii_punctuation()
+        {
+            out.text.push(n);
+            i += 2;
+            continue;
+        }
+        if c == '<' {
+            if let Some((marker, used)) = sup(rest) {
+                trim_space_before_call(&mut out.text);
+                out.calls.push((out.text.len(), marker));
+                i += chars_in(rest, used);
+                continue;
+            }
+            if let Some(used) = ["<br>", "<br/>", "<br />"].iter().find(|t| rest.starts_with(**t)).map(|t| t.len()) {
+                out.text.push('\n');
+                i += chars_in(rest, used);
+                continue;
+            }
+        }
+        if c == '&'
+            && let Some((ch, used)) = entity(rest)
+        {
+            out.text.push(ch);
+            i += chars_in(rest, used);
+            continue;
+        }
+        if c == '['
+            && let Some((text, used)) = link(rest)
+        {
+            out.text.push_str(text);
+            i += chars_in(rest, used);
+            continue;
+        }
+        if c == '*' || c == '_' {
+            let mut n = 0;
+            while chars.get(i + n).is_some_and(|&(_, d)| d == c) {
+                n += 1;
+            }
+            let before = if i == 0 { None } else { chars.get(i - 1).map(|&(_, d)| d) };
+            let after = chars.get(i + n).map(|&(_, d)| d);
+            let space_before = before.is_none_or(char::is_whitespace);
+            let space_after = after.is_none_or(char::is_whitespace);
+            let word_before = before.is_some_and(char::is_alphanumeric);
+            let word_after = after.is_some_and(char::is_alphanumeric);
+            let can_close = !(space_before || (c == '_' && word_after));
+            let can_open = !(space_after || (c == '_' && word_before));
+            if can_close && let Some(k) = stack.iter().rposition(|o| o.ch == c) {
+                let o = stack.swap_remove(k);
+                stack.truncate(k);
+                let used = o.len.min(n);
+                let start = o.at;
+                let end = out.text.len();
+                if used >= 2 {
+                    out.styles.push(Styled { start, end, style: Style::Bold });
+                }
+                if used % 2 == 1 {
+                    out.styles.push(Styled { start, end, style: Style::Italic });
+                }
+                for _ in used..n {
+                    out.text.push(c);
+                }
+                i += n;
+                continue;
+            }
+            if can_open {
+                stack.push(Opener { ch: c, len: n, at: out.text.len() });
+                i += n;
+                continue;
+            }
+            // Neither: literal characters.
+            for _ in 0..n {
+                out.text.push(c);
+            }
+            i += n;
+            continue;
+        }
+        out.text.push(c);
+        i += 1;
+    }
+    // Unclosed openers leave their characters out: PDF converters often drop one side of
+    // emphasis (`*Recalling ` at a line end); the words stay.
+    out.styles.retain(|s| s.end > s.start);
+    out.styles.sort_by_key(|s| (s.start, s.end));
+    collapse_spaces(&mut out);
+    out
+}
+
+/// `<sup>marker</sup>` at the start of `s`: the marker and the bytes used.
+fn sup(s: &str) -> Option<(String, usize)> {
+    let body = s.strip_prefix("<sup>")?;
+    let end = body.find("</sup>")?;
+    let inner = body.get(..end)?;
+    let marker: String = inner.chars().filter(|c| !c.is_whitespace() && *c != '*' && *c != '_').collect();
+    let marker = if marker.is_empty() && inner.contains('*') { "*".to_string() } else { marker };
+    if marker.is_empty() || marker.chars().count() > 6 {
+        return None;
+    }
+    Some((marker, 5 + end + 6))
+}
+
+fn entity(s: &str) -> Option<(char, usize)> {
+    const TABLE: &[(&str, char)] =
+        &[("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' ')];
+    TABLE.iter().find(|(e, _)| s.starts_with(e)).map(|(e, c)| (*c, e.len()))
+}
+
+/// `[text](url)` at the start of `s`: the text and the bytes used.
+fn link(s: &str) -> Option<(&str, usize)> {
+    let close = s.find("](")?;
+    let text = s.get(1..close)?;
+    if text.contains(['[', ']', '\n']) {
+        return None;
+    }
+    let url_end = s.get(close + 2..)?.find(')')?;
+    let url = s.get(close + 2..close + 2 + url_end)?;
+    if url.contains(char::is_whitespace) {
+        return None;
+    }
+    Some((text, close + 2 + url_end + 1))
+}
+
+fn chars_in(s: &str, bytes: usize) -> usize {
+    s.get(..bytes).map_or(0, |p| p.chars().count())
+}
+
+fn trim_space_before_call(text: &mut String) {
+    while text.ends_with(' ') {
+        text.pop();
+    }
+}
+
+/// Collapses runs of spaces (not hard breaks) into one, moving marks along.
+fn collapse_spaces(r: &mut Rich) {
+    if !r.text.contains("  ") && !r.text.contains(" \n") && !r.text.contains("\n ") {
+        return;
+    }
+    let mut map = Vec::with_capacity(r.text.len() + 1);
+    let mut out = String::with_capacity(r.text.len());
+    let mut prev: Option<char> = None;
+    for (i, c) in r.text.char_indices() {
+        let drop = c == ' ' && matches!(prev, Some(' ') | Some('\n'));
+        let drop_before_break = c == ' ' && r.text.get(i + 1..).is_some_and(|t| t.starts_with('\n'));
+        for _ in 0..c.len_utf8() {
+            map.push(out.len());
+        }
+        if !(drop || drop_before_break) {
+            out.push(c);
+            prev = Some(c);
+        }
+    }
+    map.push(out.len());
+    let m = |x: usize| map.get(x).copied().unwrap_or(out.len());
+    for s in &mut r.styles {
+        s.start = m(s.start);
+        s.end = m(s.end);
+    }
+    r.styles.retain(|s| s.end > s.start);
+    for c in &mut r.calls {
+        c.0 = m(c.0);
+    }
+    r.text = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn italics(r: &Rich) -> Vec<&str> {
+        r.styles.iter().filter(|s| s.style == Style::Italic).map(|s| &r.text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn emphasis_and_calls() {
+        let r = parse_str("*“Recalling also* its resolution 64/297 Strategy<sup>1</sup> and");
+        assert_eq!(r.text, "“Recalling also its resolution 64/297 Strategy and");
+        assert_eq!(italics(&r), ["“Recalling also"]);
+        assert_eq!(r.calls, [(48, "1".to_string())]);
+    }
+
+    #[test]
+    fn call_after_comma_keeps_the_comma() {
+        let r = parse_str("Criminal Justice,<sup>2</sup>");
+        assert_eq!(r.text, "Criminal Justice,");
+        assert_eq!(r.calls[0].0, r.text.len());
+    }
+
+    #[test]
+    fn bold_and_underscore() {
+        let r = parse_str("### **73/3. Title** _The General Assembly_ drug_resistant");
+        assert_eq!(r.text, "### 73/3. Title The General Assembly drug_resistant");
+        assert_eq!(r.styles.len(), 2);
+    }
+
+    #[test]
+    fn hard_breaks_are_kept() {
+        let r = parse(&["*48th plenary meeting  ", "28 July 2011*"]);
+        assert_eq!(r.text, "48th plenary meeting\n28 July 2011");
+        assert_eq!(italics(&r), ["48th plenary meeting\n28 July 2011"]);
+    }
+
+    #[test]
+    fn unmatched_star_is_kept_as_text() {
+        let r = parse_str("a * b");
+        assert_eq!(r.text, "a * b");
+    }
+}

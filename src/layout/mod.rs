@@ -1,0 +1,139 @@
+//! Layout: [`Source`] in, [`Blocks`] out — the pages undone.
+//!
+//! A PDF conversion prints a resolution page by page: running headers and footers, the
+//! footnotes of each page after a `---` rule at its foot, paragraphs cut by the page end and
+//! continued on the next page. This stage gives back the blocks of the text as they were
+//! before pagination: headers and footers dropped, footnote texts pulled out (their calls
+//! stay in the text as marks), cut paragraphs joined, words split by a lost hyphen rejoined.
+//! It knows Markdown and plain text; it does not know what a preamble is.
+
+pub mod inline;
+mod markdown;
+mod text;
+
+use crate::error::{Error, Warning};
+use crate::model::Span;
+use crate::read::{Format, Source};
+pub use inline::Rich;
+
+/// Longest line accepted, in bytes. Longer lines are an error, not a slow conversion.
+pub const MAX_LINE_BYTES: usize = 16 << 20;
+
+/// What a block is, as far as layout can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph of text.
+    Para,
+    /// A Markdown heading of the given level (1–6).
+    Heading(u8),
+    /// A table; its rows are in [`Block::rows`].
+    Table,
+}
+
+/// One block of text.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// Paragraph, heading or table.
+    pub kind: BlockKind,
+    /// The text, with its marks (for a table, empty).
+    pub text: Rich,
+    /// For a table, its rows of cells.
+    pub rows: Vec<Vec<Rich>>,
+    /// Where it is in the source; a paragraph joined across a page spans both pieces.
+    pub span: Span,
+}
+
+/// A footnote text found at a page foot.
+#[derive(Clone, Debug)]
+pub struct NoteText {
+    /// The printed marker.
+    pub marker: String,
+    /// Its text.
+    pub text: Rich,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The blocks of a document, in reading order.
+#[derive(Clone, Debug, Default)]
+pub struct Blocks {
+    /// Blocks of the text.
+    pub blocks: Vec<Block>,
+    /// Footnote texts, in the order printed.
+    pub notes: Vec<NoteText>,
+    /// Problems that did not stop the layout.
+    pub warnings: Vec<Warning>,
+}
+
+/// Undoes the pages of a Markdown or plain-text source.
+pub fn undo_pages(src: &Source) -> Result<Blocks, Error> {
+    let mut start = 0;
+    for line in src.text.split('\n') {
+        if line.len() > MAX_LINE_BYTES {
+            return Err(Error::at(
+                crate::error::ErrorKind::TooLarge,
+                Span::new(start, start + line.len()),
+                format!("expected lines of at most {MAX_LINE_BYTES} bytes, found one of {} bytes", line.len()),
+            ));
+        }
+        start += line.len() + 1;
+    }
+    Ok(match src.format {
+        Format::Text => text::undo_pages(&src.text),
+        _ => markdown::undo_pages(&src.text),
+    })
+}
+
+/// Whether a block's text starts like a new item rather than the continuation of a cut
+/// paragraph: a number `12.`, a label `(a)`, a dash, a quote, an italic lead phrase, a
+/// capital letter after a finished sentence is judged by the caller.
+pub(crate) fn starts_new_item(b: &Block) -> bool {
+    if b.kind != BlockKind::Para {
+        return true;
+    }
+    let t = b.text.text.trim_start();
+    let Some(first) = t.chars().next() else {
+        return true;
+    };
+    if b.text.leading_italic().is_some_and(|(s, _)| s == b.text.text.len() - t.len()) {
+        return true;
+    }
+    if first.is_ascii_digit() {
+        let num: String = t.chars().take_while(char::is_ascii_digit).collect();
+        let after = t.get(num.len()..).unwrap_or("");
+        return after.starts_with('.') || after.starts_with(')');
+    }
+    first == '(' || first == '-' || first == '–' || first == '•' || inline::OPEN_QUOTES.contains(&first) || first == '['
+}
+
+/// Whether the text ends like a finished paragraph.
+pub(crate) fn ends_finished(t: &str) -> bool {
+    let t = t.trim_end().trim_end_matches(['”', '’', '"', ')', ']', '*', '_']);
+    t.ends_with(['.', ';', ':', ',', '!', '?'])
+}
+
+/// Whether `next` continues the paragraph `prev` that a page end cut.
+pub(crate) fn continues(prev: &Block, next: &Block) -> bool {
+    if prev.kind != BlockKind::Para || next.kind != BlockKind::Para {
+        return false;
+    }
+    let first = next.text.text.trim_start().chars().next();
+    if first.is_some_and(char::is_lowercase) {
+        return true;
+    }
+    !starts_new_item(next) && !ends_finished(&prev.text.text)
+}
+
+/// Joins `next` onto `prev` (a paragraph cut by a page end).
+pub(crate) fn join(prev: &mut Block, next: &Block) {
+    let joined_hyphen = prev.text.text.ends_with('-')
+        && next.text.text.chars().next().is_some_and(char::is_lowercase)
+        && !prev.text.text.ends_with(" -");
+    if joined_hyphen {
+        // A word cut at a line end; the dictionary check is done by the caller's hyphen pass.
+        prev.text.push("", &next.text);
+    } else {
+        prev.text.push(" ", &next.text);
+    }
+    prev.span = prev.span.join(next.span);
+}

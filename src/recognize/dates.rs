@@ -1,0 +1,114 @@
+//! Dates, meetings and sessions, normalised.
+//!
+//! "21 December 2010", OCR "on28 September 2001", French "1er janvier 2024", Spanish
+//! "28 de julio de 2011"; "48th plenary meeting", "4213th meeting", "48e séance plénière",
+//! "48ª sesión plenaria"; "sixty-seventh session" → 67, "2023 session" → 2023.
+
+use crate::model::{Date, Meeting};
+use crate::words::words;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?(\p{L}{3,10})\s*,?\s+(?:de\s+)?(\d{4})\b|(\p{L}{3,10})\s+(\d{1,2}),\s+(\d{4})\b").ok()
+});
+static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d{1,5})\s*(?:st|nd|rd|th|e|re|ème|ª|a|\.ª|\.a)?\.?\s+(plenary\s+meeting|meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)").ok()
+});
+
+/// Every date in `text`: byte range and value.
+pub fn dates(text: &str, lang: &str) -> Vec<(usize, usize, Date)> {
+    let Some(re) = DATE.as_ref() else { return Vec::new() };
+    let w = words();
+    let mut out = Vec::new();
+    for c in re.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let (day, month, year) = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(d), Some(mo), Some(y)) => (d.as_str(), mo.as_str(), y.as_str()),
+            _ => match (c.get(5), c.get(4), c.get(6)) {
+                (Some(d), Some(mo), Some(y)) => (d.as_str(), mo.as_str(), y.as_str()),
+                _ => continue,
+            },
+        };
+        let month = w.month(lang, month).or_else(|| ["en", "fr", "es"].iter().find_map(|l| w.month(l, month)));
+        let (Some(month), Ok(day), Ok(year)) = (month, day.parse(), year.parse()) else { continue };
+        if let Some(d) = Date::new(year, month, day) {
+            out.push((m.start(), m.end(), d));
+        }
+    }
+    out
+}
+
+/// The first date in `text`.
+pub fn first_date(text: &str, lang: &str) -> Option<(Date, String)> {
+    dates(text, lang).into_iter().next().map(|(s, e, d)| (d, text.get(s..e).unwrap_or("").to_string()))
+}
+
+/// The meeting named in `text`.
+pub fn meeting(text: &str) -> Option<Meeting> {
+    let c = MEETING.as_ref()?.captures(text)?;
+    let all = c.get(0)?;
+    let number = c.get(1)?.as_str().parse().ok();
+    let kind = c.get(2)?.as_str().to_lowercase();
+    let plenary = kind.contains("plen");
+    Some(Meeting { printed: all.as_str().to_string(), number, plenary })
+}
+
+/// The number of a session as printed ("Seventy-third session", "2023 session",
+/// "soixante-dix-huitième session", "septuagésimo octavo período de sesiones").
+pub fn session_number(printed: &str, lang: &str) -> Option<u32> {
+    let lower = printed.to_lowercase();
+    let head = lower
+        .split(" session")
+        .next()
+        .unwrap_or("")
+        .split(" período")
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches("the ")
+        .trim_end_matches(" emergency special")
+        .trim_end_matches(" special")
+        .trim();
+    if let Ok(n) = head.parse::<u32>() {
+        return Some(n);
+    }
+    let w = words();
+    if let Some(n) = w.ordinal(lang, head) {
+        return Some(n);
+    }
+    // The ordinal may be the last word(s) before "session" on a longer line.
+    let tokens: Vec<&str> = head.split_whitespace().collect();
+    for k in (1..=tokens.len().min(3)).rev() {
+        let tail = tokens.get(tokens.len() - k..)?.join(" ");
+        if let Some(n) = w.ordinal(lang, &tail).or_else(|| ["en", "fr", "es"].iter().find_map(|l| w.ordinal(l, &tail)))
+        {
+            return Some(n);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_three_languages_and_ocr() {
+        let d = |t: &str, l: &str| dates(t, l).first().map(|x| x.2.to_string());
+        assert_eq!(d("its resolution 65/232 of 21 December 2010,", "en").as_deref(), Some("2010-12-21"));
+        assert_eq!(d("adopted on28 September 2001", "en").as_deref(), Some("2001-09-28"));
+        assert_eq!(d("du 28 juillet 2011", "fr").as_deref(), Some("2011-07-28"));
+        assert_eq!(d("de 28 de julio de 2011", "es").as_deref(), Some("2011-07-28"));
+        assert_eq!(d("on 31 February 2011", "en"), None);
+    }
+
+    #[test]
+    fn meetings_and_sessions() {
+        let m = meeting("48th plenary meeting\n28 July 2011").unwrap();
+        assert_eq!((m.number, m.plenary, m.printed.as_str()), (Some(48), true, "48th plenary meeting"));
+        assert_eq!(meeting("Adopted at the 4213th meeting").and_then(|m| m.number), Some(4213));
+        assert_eq!(session_number("sixty-seventh session", "en"), Some(67));
+        assert_eq!(session_number("2023 session", "en"), Some(2023));
+    }
+}

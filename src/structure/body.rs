@@ -1,0 +1,406 @@
+//! From a sequence of units to a [`Body`]: enacting formula, preamble, operative part with
+//! sections and sub-paragraphs, and documents embedded in a paragraph.
+
+use super::notes::Notes;
+use super::units::{Kind, LabelKind, Unit, lead_phrase};
+use crate::layout::Rich;
+use crate::model::{Body, Clause, DocKind, Embedded, Item, Point, Section, Table, Text};
+use crate::words::Part;
+
+/// Deepest nesting of sub-paragraphs kept as structure; deeper labels are kept as text of
+/// the deepest level.
+pub const MAX_POINT_DEPTH: usize = 8;
+
+/// Reads bodies from units, sharing the footnote resolver and the language.
+pub struct Parser<'a> {
+    /// The units.
+    pub units: &'a [Unit],
+    /// Next unit to read.
+    pub pos: usize,
+    /// Footnotes.
+    pub notes: &'a mut Notes,
+    /// Language of the text.
+    pub lang: String,
+}
+
+/// Where the operative part is in a body.
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum State {
+    Preamble,
+    Operative,
+}
+
+/// How a body ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// At a closing quotation mark (an embedded draft in quotes).
+    Quote,
+    /// At the conclusions, an annex, or the end of the text.
+    Conclusions,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Unit> {
+        self.units.get(self.pos)
+    }
+
+    /// Converts a unit's text to model text (quote marks of a quoted body removed).
+    pub fn text(&mut self, rich: &Rich, span_start: usize, strip_close: bool) -> Text {
+        let mut r = rich.trim();
+        if strip_close {
+            strip_closing_quote(&mut r);
+        }
+        self.notes.text(&r, span_start)
+    }
+
+    /// Reads a body from the current unit on. `formula` tells whether the current unit is
+    /// an enacting formula to take first.
+    pub fn body(&mut self, end: End, is_end: &dyn Fn(&Unit) -> bool) -> Body {
+        let mut body = Body::default();
+        if let Some(u) = self.peek()
+            && let Kind::Formula { .. } = u.kind
+        {
+            let (rest, start, close) = (u.rest.clone(), u.span.start, u.closes_quote && end == End::Quote);
+            body.formula = Some(self.text(&rest, start, close));
+            self.pos += 1;
+            if close {
+                return body;
+            }
+        }
+        let mut state = State::Preamble;
+        // The stack of open sections (index path into body.main) is kept flat: a section
+        // holds paragraphs, and a new section label closes the previous one.
+        let mut section: Option<Section> = None;
+        while let Some(u) = self.peek() {
+            if end == End::Conclusions && is_end(u) {
+                break;
+            }
+            if end == End::Quote && is_end(u) && !u.quoted {
+                break;
+            }
+            let u = u.clone();
+            self.pos += 1;
+            let close = end == End::Quote && u.closes_quote;
+            match &u.kind {
+                Kind::Numbered { num } => {
+                    state = State::Operative;
+                    let clause = self.clause(Some(num.clone()), &u, close);
+                    push_item(&mut body, &mut section, Item::Clause(clause));
+                }
+                Kind::Point { label, kind } => {
+                    let text = self.text(&u.rest, u.span.start, close);
+                    let point = Point { num: Some(label.clone()), text, span: u.span, ..Point::default() };
+                    let target = if state == State::Preamble {
+                        body.preamble.last_mut()
+                    } else {
+                        last_clause(&mut body, &mut section)
+                    };
+                    match target {
+                        Some(c) => {
+                            c.span = c.span.join(u.span);
+                            insert_point(&mut c.points, point, *kind);
+                        }
+                        None => {
+                            // A list with no paragraph to hold it: keep it as a paragraph.
+                            let clause = Clause { num: None, text: point.text, span: u.span, ..Clause::default() };
+                            if state == State::Preamble {
+                                body.preamble.push(clause);
+                            } else {
+                                push_item(&mut body, &mut section, Item::Clause(clause));
+                            }
+                        }
+                    }
+                }
+                Kind::Section { num } => {
+                    state = State::Operative;
+                    if let Some(s) = section.take() {
+                        body.main.push(Item::Section(s));
+                    }
+                    let heading =
+                        if u.rest.text.is_empty() { None } else { Some(self.text(&u.rest, u.span.start, close)) };
+                    section = Some(Section { num: Some(num.clone()), heading, items: Vec::new(), span: u.span });
+                }
+                Kind::Heading(_) => {
+                    if let Some(s) = section.take() {
+                        body.main.push(Item::Section(s));
+                    }
+                    let heading = Some(self.text(&u.rest, u.span.start, close));
+                    section = Some(Section { num: None, heading, items: Vec::new(), span: u.span });
+                    state = State::Operative;
+                }
+                Kind::Table => {
+                    let rows =
+                        u.rows.iter().map(|r| r.iter().map(|c| self.notes.text(c, u.span.start)).collect()).collect();
+                    push_item(&mut body, &mut section, Item::Table(Table { rows, header: true, span: u.span }));
+                }
+                Kind::Formula { .. } => {
+                    // A formula in the middle of a body opens an embedded document without an
+                    // introducing paragraph; keep it under the last paragraph.
+                    self.pos -= 1;
+                    let quoted = u.quoted;
+                    let embedded = self.embedded(DocKind::DraftResolution, quoted);
+                    match last_clause(&mut body, &mut section) {
+                        Some(c) => c.embedded.push(embedded),
+                        None => push_item(
+                            &mut body,
+                            &mut section,
+                            Item::Clause(Clause { embedded: vec![embedded], span: u.span, ..Clause::default() }),
+                        ),
+                    }
+                    continue;
+                }
+                Kind::Para => {
+                    let lead = lead_phrase(&u.rest, &self.lang);
+                    let lowercase = u.rest.text.chars().next().is_some_and(char::is_lowercase);
+                    match (state, lead.as_ref().map(|l| l.1)) {
+                        (State::Preamble, Some(Part::Operative)) => {
+                            state = State::Operative;
+                            let clause = self.clause(None, &u, close);
+                            push_item(&mut body, &mut section, Item::Clause(clause));
+                        }
+                        (State::Preamble, _) => {
+                            if lead.is_none() && lowercase && !body.preamble.is_empty() {
+                                let text = self.text(&u.rest, u.span.start, close);
+                                if let Some(c) = body.preamble.last_mut() {
+                                    append_text(&mut c.text, text);
+                                    c.span = c.span.join(u.span);
+                                }
+                            } else {
+                                let clause = self.clause(None, &u, close);
+                                body.preamble.push(clause);
+                            }
+                        }
+                        (State::Operative, Some(_)) => {
+                            let clause = self.clause(None, &u, close);
+                            push_item(&mut body, &mut section, Item::Clause(clause));
+                        }
+                        (State::Operative, None) => {
+                            let text = self.text(&u.rest, u.span.start, close);
+                            match last_clause(&mut body, &mut section) {
+                                // A paragraph without a number or lead phrase continues the
+                                // paragraph before it.
+                                Some(c) if c.embedded.is_empty() => {
+                                    c.span = c.span.join(u.span);
+                                    if let Some(p) = deepest_point(&mut c.points) {
+                                        match &mut p.wrap_up {
+                                            Some(w) => append_text(w, text),
+                                            None => p.wrap_up = Some(text),
+                                        }
+                                    } else {
+                                        append_text(&mut c.text, text);
+                                    }
+                                }
+                                _ => {
+                                    let clause = Clause { text, span: u.span, ..Clause::default() };
+                                    push_item(&mut body, &mut section, Item::Clause(clause));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            // A paragraph that announces a document ("the following draft resolution:") takes
+            // the document that follows.
+            if !close
+                && matches!(u.kind, Kind::Numbered { .. } | Kind::Para)
+                && let Some(kind) = announces(&u.rest.text)
+                && self.peek().is_some_and(|n| matches!(n.kind, Kind::Formula { .. }))
+            {
+                let quoted = self.peek().is_some_and(|n| n.quoted);
+                let embedded = self.embedded(kind, quoted);
+                if let Some(c) = last_clause(&mut body, &mut section) {
+                    c.embedded.push(embedded);
+                }
+            }
+            if close {
+                break;
+            }
+        }
+        if let Some(s) = section.take() {
+            body.main.push(Item::Section(s));
+        }
+        body
+    }
+
+    /// Reads an embedded document starting at a formula.
+    fn embedded(&mut self, kind: DocKind, quoted: bool) -> Embedded {
+        let start = self.peek().map(|u| u.span).unwrap_or_default();
+        let organ_key = match self.peek().map(|u| &u.kind) {
+            Some(Kind::Formula { organ, .. }) => Some(organ.clone()),
+            _ => None,
+        };
+        let body = if quoted {
+            self.body(End::Quote, &|u: &Unit| super::is_conclusion(u))
+        } else {
+            self.body(End::Conclusions, &|u: &Unit| super::is_conclusion(u) || super::is_annex(u))
+        };
+        let end = self.units.get(self.pos.saturating_sub(1)).map(|u| u.span).unwrap_or(start);
+        Embedded { kind, organ: organ_key.map(super::organ_of), title: None, body, span: start.join(end) }
+    }
+
+    /// A paragraph from a unit, with its lead phrase.
+    fn clause(&mut self, num: Option<String>, u: &Unit, close: bool) -> Clause {
+        let text = self.text(&u.rest, u.span.start, close);
+        let lead = lead_phrase(&u.rest, &self.lang).map(|(p, _)| p).filter(|p| text.text.starts_with(p.as_str()));
+        Clause { num, lead, text, span: u.span, ..Clause::default() }
+    }
+}
+
+/// The kind of document a paragraph announces with a final colon, if it does.
+fn announces(text: &str) -> Option<DocKind> {
+    let t = text.trim_end();
+    if !t.ends_with(':') {
+        return None;
+    }
+    let tail: String =
+        t.chars().rev().take(120).collect::<Vec<_>>().into_iter().rev().collect::<String>().to_lowercase();
+    if tail.contains("draft resolution")
+        || tail.contains("projet de résolution")
+        || tail.contains("proyecto de resolución")
+    {
+        Some(DocKind::DraftResolution)
+    } else if tail.contains("draft decision")
+        || tail.contains("projet de décision")
+        || tail.contains("proyecto de decisión")
+    {
+        Some(DocKind::DraftDecision)
+    } else if tail.contains("declaration") || tail.contains("déclaration") || tail.contains("declaración") {
+        Some(DocKind::Declaration)
+    } else {
+        None
+    }
+}
+
+/// Removes a closing quotation mark at the end of a text.
+fn strip_closing_quote(r: &mut Rich) {
+    let t = r.text.trim_end();
+    if let Some(q) = t.chars().last().filter(|c| *c == '”' || *c == '"') {
+        let cut = t.len() - q.len_utf8();
+        *r = r.head(cut);
+    }
+}
+
+fn push_item(body: &mut Body, section: &mut Option<Section>, item: Item) {
+    match section {
+        Some(s) => {
+            if let Item::Clause(c) = &item {
+                s.span = s.span.join(c.span);
+            }
+            s.items.push(item)
+        }
+        None => body.main.push(item),
+    }
+}
+
+fn last_clause<'b>(body: &'b mut Body, section: &'b mut Option<Section>) -> Option<&'b mut Clause> {
+    let items = match section {
+        Some(s) if !s.items.is_empty() => &mut s.items,
+        Some(_) => return None,
+        None => &mut body.main,
+    };
+    match items.last_mut() {
+        Some(Item::Clause(c)) => Some(c),
+        _ => None,
+    }
+}
+
+fn deepest_point(points: &mut [Point]) -> Option<&mut Point> {
+    let last = points.last_mut()?;
+    if last.points.is_empty() {
+        return Some(last);
+    }
+    // Borrow juggling: decide first, then descend.
+    if last.wrap_up.is_some() {
+        return Some(last);
+    }
+    deepest_point(&mut last.points)
+}
+
+/// Appends a continuation paragraph to a text, on a new line.
+pub fn append_text(text: &mut Text, more: Text) {
+    let off = text.text.len() + 1;
+    text.text.push('\n');
+    text.text.push_str(&more.text);
+    text.notes.extend(more.notes.into_iter().map(|mut n| {
+        n.at += off;
+        n
+    }));
+    text.styles.extend(more.styles.into_iter().map(|mut s| {
+        s.start += off;
+        s.end += off;
+        s
+    }));
+}
+
+/// The kind of label each level of a point list uses, outermost first.
+fn kinds(points: &[Point]) -> Vec<LabelKind> {
+    let mut out = Vec::new();
+    let mut level = points;
+    while let Some(p) = level.last() {
+        out.push(label_kind(p.num.as_deref().unwrap_or("-")));
+        level = &p.points;
+        if out.len() >= MAX_POINT_DEPTH {
+            break;
+        }
+    }
+    out
+}
+
+fn label_kind(label: &str) -> LabelKind {
+    if label == "-" {
+        LabelKind::Dash
+    } else if label.chars().all(|c| c.is_ascii_digit()) {
+        LabelKind::Number
+    } else if label.chars().all(|c| "ivxlc".contains(c)) {
+        LabelKind::Roman
+    } else {
+        LabelKind::Letter
+    }
+}
+
+/// Inserts a point at the level whose labels are of its kind, or one level deeper than the
+/// current one. `(i)` after `(h)` is a letter; `(v)` after `(u)` too.
+fn insert_point(points: &mut Vec<Point>, point: Point, kind: LabelKind) {
+    let open = kinds(points);
+    let mut kind = kind;
+    if kind == LabelKind::Roman
+        && let Some(depth) = open.iter().position(|k| *k == LabelKind::Letter)
+    {
+        let last = last_label_at(points, depth);
+        if follows_letter(last.as_deref(), point.num.as_deref()) && !open.contains(&LabelKind::Roman) {
+            kind = LabelKind::Letter;
+        }
+    }
+    let depth = match open.iter().position(|k| *k == kind) {
+        Some(d) => d,
+        None => open.len().min(MAX_POINT_DEPTH - 1),
+    };
+    push_at(points, depth, point);
+}
+
+/// Pushes `point` `depth` levels down, following the last point of each level.
+fn push_at(points: &mut Vec<Point>, depth: usize, point: Point) {
+    match points.last_mut() {
+        Some(last) if depth > 0 => push_at(&mut last.points, depth - 1, point),
+        _ => points.push(point),
+    }
+}
+
+fn last_label_at(points: &[Point], depth: usize) -> Option<String> {
+    let mut level = points;
+    for _ in 0..depth {
+        level = &level.last()?.points;
+    }
+    level.last()?.num.clone()
+}
+
+/// Whether `next` is the letter after `prev` (`h` → `i`, `u` → `v`).
+fn follows_letter(prev: Option<&str>, next: Option<&str>) -> bool {
+    match (prev, next) {
+        (Some(p), Some(n)) if p.len() == 1 && n.len() == 1 => {
+            let (p, n) = (p.as_bytes().first().copied().unwrap_or(0), n.as_bytes().first().copied().unwrap_or(0));
+            n == p + 1
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,202 @@
+//! Structure: [`Blocks`] in, the skeleton of a [`Resolution`] out.
+//!
+//! Finds the cover page and preface (symbol, number, title, session, agenda item, the line on
+//! whose report it was adopted), the enacting formula, the preambular and operative
+//! paragraphs with their numbers, lead phrases and sub-paragraphs, sections, documents
+//! embedded in a paragraph (a draft recommended to another organ), the conclusions and the
+//! annexes; attaches footnotes to their calls. What the words mean — dates, meetings,
+//! votes, citations, actors — is left to `recognize`, which reads the strings kept here.
+
+mod body;
+mod notes;
+mod preface;
+mod units;
+
+use crate::error::{Error, ErrorKind, Warning};
+use crate::layout::Blocks;
+use crate::model::{ActorKind, ActorRef, Adoption, Annex, Organ, Resolution, Span};
+use crate::words::words;
+use body::{End, Parser};
+use regex::Regex;
+use std::sync::LazyLock;
+pub use units::{Kind, Unit};
+
+/// A resolution skeleton and the warnings met building it.
+pub struct Built {
+    /// The skeleton.
+    pub resolution: Resolution,
+    /// Problems that did not stop the conversion.
+    pub warnings: Vec<Warning>,
+}
+
+/// Builds the skeleton of a resolution from its blocks.
+pub fn build(blocks: Blocks, source_len: usize) -> Result<Built, Error> {
+    let units = units::classify(&blocks.blocks);
+    let Some(start) = body_start(&units) else {
+        let span = units.first().map(|u| u.span).unwrap_or_default();
+        return Err(Error::at(
+            ErrorKind::NotAResolution,
+            span,
+            "expected a resolution: an enacting formula such as \"The General Assembly,\" followed by paragraphs, or numbered operative paragraphs; found neither",
+        ));
+    };
+    let lang = match units.get(start).map(|u| &u.kind) {
+        Some(Kind::Formula { lang, .. }) => lang.clone(),
+        _ => guess_language(&units),
+    };
+    let mut res = Resolution {
+        span: Span::new(0, source_len),
+        meta: preface::read(units.get(..start).unwrap_or(&[]), &lang),
+        ..Resolution::default()
+    };
+    res.meta.language = lang.clone();
+    if let Some(Kind::Formula { organ, .. }) = units.get(start).map(|u| &u.kind) {
+        res.meta.organ = Some(organ_of(organ.clone()));
+    }
+    let mut notes = notes::Notes::new(blocks.notes);
+    let mut p = Parser { units: &units, pos: start, notes: &mut notes, lang };
+    res.body = p.body(End::Conclusions, &|u: &Unit| is_conclusion(u) || is_annex(u));
+    // Conclusions: the meeting line and what follows it up to an annex.
+    let mut lines = Vec::new();
+    let mut span: Option<Span> = None;
+    while let Some(u) = units.get(p.pos) {
+        if is_annex(u) || (!lines.is_empty() && !is_conclusion_tail(u)) {
+            break;
+        }
+        lines.push(u.rest.text.clone());
+        span = Some(span.map_or(u.span, |s| s.join(u.span)));
+        p.pos += 1;
+    }
+    if !lines.is_empty() {
+        res.adoption = Adoption { line: Some(lines.join("\n")), span: span.unwrap_or_default(), ..Adoption::default() };
+    }
+    // Annexes, and anything else after the conclusions (kept as an annex so nothing is lost).
+    while let Some(u) = units.get(p.pos) {
+        let label = if is_annex(u) {
+            p.pos += 1;
+            u.rest.text.trim().to_string()
+        } else {
+            String::new()
+        };
+        let annex_start = u.span;
+        let mut headings = Vec::new();
+        while let Some(h) = units.get(p.pos).filter(|h| matches!(h.kind, Kind::Heading(_)) || is_bold_line(h)) {
+            let (rest, at) = (h.rest.clone(), h.span.start);
+            headings.push(p.text(&rest, at, false));
+            p.pos += 1;
+        }
+        let body = p.body(End::Conclusions, &|u: &Unit| is_annex(u));
+        let mut items = body.main;
+        if !body.preamble.is_empty() || body.formula.is_some() {
+            // Paragraphs of an annex are not a preamble: keep them in order as items.
+            let mut all: Vec<_> = body.preamble.into_iter().map(crate::model::Item::Clause).collect();
+            all.append(&mut items);
+            items = all;
+        }
+        let end = units.get(p.pos.saturating_sub(1)).map_or(annex_start, |u| u.span);
+        res.annexes.push(Annex { label, headings, items, span: annex_start.join(end) });
+        if p.pos < units.len() && !is_annex(units.get(p.pos).unwrap_or(u)) {
+            // The body parser stopped on something it does not take; skip it rather than loop.
+            p.pos += 1;
+        }
+    }
+    notes.finish();
+    res.footnotes = std::mem::take(&mut notes.footnotes);
+    let mut warnings = blocks.warnings;
+    warnings.append(&mut notes.warnings);
+    if res.bodies().all(|b| b.preamble.is_empty() && b.main.is_empty()) {
+        return Err(Error::at(
+            ErrorKind::NotAResolution,
+            units.get(start).map(|u| u.span).unwrap_or_default(),
+            "expected preambular or operative paragraphs after the enacting formula; found none",
+        ));
+    }
+    Ok(Built { resolution: res, warnings })
+}
+
+/// The model's organ for an organ key of the tables.
+pub fn organ_of(key: String) -> Organ {
+    let w = words();
+    let entry = w.organ(&key);
+    let name = entry.map_or_else(|| key.clone(), |o| o.name.clone());
+    let akn = entry.and_then(|o| o.akn.clone()).unwrap_or_else(|| format!("un-{key}"));
+    let symbol_prefix = w.symbol_rule(&key).map(|r| r.resolution.clone()).unwrap_or_default();
+    Organ { actor: ActorRef { key, kind: ActorKind::Organization, name }, akn, symbol_prefix }
+}
+
+/// Where the body starts: the first enacting formula, else the first paragraph with a lead
+/// phrase or a number.
+fn body_start(units: &[Unit]) -> Option<usize> {
+    if let Some(i) = units.iter().position(|u| matches!(u.kind, Kind::Formula { .. })) {
+        return Some(i);
+    }
+    units.iter().position(|u| {
+        matches!(u.kind, Kind::Numbered { .. })
+            || (matches!(u.kind, Kind::Para)
+                && ["en", "fr", "es"].iter().any(|l| units::lead_phrase(&u.rest, l).is_some())
+                && u.rest.text.len() > 40)
+    })
+}
+
+/// The language of a text without an enacting formula, from its commonest short words.
+fn guess_language(units: &[Unit]) -> String {
+    let (mut en, mut fr, mut es) = (0, 0, 0);
+    for u in units.iter().take(50) {
+        for w in u.rest.text.split_whitespace() {
+            match w {
+                "the" | "of" | "and" => en += 1,
+                "le" | "les" | "et" | "des" => fr += 1,
+                "el" | "los" | "y" | "las" => es += 1,
+                _ => {}
+            }
+        }
+    }
+    if fr > en && fr >= es {
+        "fr"
+    } else if es > en && es > fr {
+        "es"
+    } else {
+        "en"
+    }
+    .to_string()
+}
+
+static CONCLUSION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a|\.ª)?\.?\s+(?:plenary\s+)?meeting\b|\d+(?:e|re)\s+séance|\d+(?:ª|a|\.ª)\s+sesión|adopted\b[^.]{0,120}\bmeeting\b|adoptée?\b[^.]{0,120}\bséance\b|aprobad[oa]\b[^.]{0,120}\bsesión\b|\[?adopted by (?:a recorded vote|consensus|a vote)|\[?adopted without a vote)",
+    )
+    .ok()
+});
+
+/// Whether a unit opens the conclusions: a meeting line or an adoption line.
+pub fn is_conclusion(u: &Unit) -> bool {
+    matches!(u.kind, Kind::Para)
+        && u.rest.text.len() < 4000
+        && CONCLUSION.as_ref().is_some_and(|r| r.is_match(&u.rest.text))
+}
+
+static DATE_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\d{1,2}(?:er)?\s+\p{L}+\s+(?:de\s+)?\d{4}|\p{L}+\s+\d{1,2},\s+\d{4})\s*\.?\s*$").ok()
+});
+
+/// Whether a unit continues the conclusions (a date on its own line, a vote list).
+fn is_conclusion_tail(u: &Unit) -> bool {
+    matches!(u.kind, Kind::Para) && DATE_LINE.as_ref().is_some_and(|r| r.is_match(&u.rest.text))
+}
+
+static ANNEX: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:annex|annexe|anexo)(?:\s+[IVXLC\d]+)?\s*$").ok());
+
+/// Whether a unit is an annex label.
+pub fn is_annex(u: &Unit) -> bool {
+    matches!(u.kind, Kind::Para | Kind::Heading(_)) && ANNEX.as_ref().is_some_and(|r| r.is_match(&u.rest.text))
+}
+
+fn is_bold_line(u: &Unit) -> bool {
+    matches!(u.kind, Kind::Para)
+        && u.rest.text.len() < 300
+        && u.rest
+            .styles
+            .iter()
+            .any(|s| s.style == crate::model::Style::Bold && s.start == 0 && s.end >= u.rest.text.trim_end().len())
+}

@@ -1,0 +1,100 @@
+//! Footnotes: texts pulled from page feet, matched to the calls in the text.
+//!
+//! A call `<sup>N</sup>` refers to the text printed with marker N on the same page, which is
+//! the first text with that marker after the call; a repeated call (footnote 1 of the example
+//! called again pages later) has no text after it and refers to the last one before it.
+//! Calls with no text anywhere get an empty footnote and a warning; texts never called are
+//! kept, with a warning.
+
+use crate::error::Warning;
+use crate::layout::{NoteText, Rich};
+use crate::model::{Footnote, NoteCall, Span, Text};
+
+/// Footnotes of a document, growing as calls are read.
+#[derive(Debug, Default)]
+pub struct Notes {
+    texts: Vec<NoteText>,
+    /// Index in `footnotes` of each text, once used.
+    used: Vec<Option<usize>>,
+    /// The footnotes, in the order of first call.
+    pub footnotes: Vec<Footnote>,
+    /// Problems met.
+    pub warnings: Vec<Warning>,
+}
+
+impl Notes {
+    /// A resolver over the note texts found by layout.
+    pub fn new(texts: Vec<NoteText>) -> Self {
+        let used = vec![None; texts.len()];
+        Notes { texts, used, ..Notes::default() }
+    }
+
+    /// The footnote index for a call with `marker` at source offset `at`.
+    fn resolve(&mut self, marker: &str, at: usize) -> usize {
+        let after = self.texts.iter().position(|t| t.marker == marker && t.span.start >= at);
+        let before = self.texts.iter().rposition(|t| t.marker == marker && t.span.start < at);
+        let pick = after.or(before);
+        match pick {
+            Some(i) => {
+                if let Some(Some(f)) = self.used.get(i) {
+                    return *f;
+                }
+                let Some(t) = self.texts.get(i).cloned() else { return self.missing(marker, at) };
+                let text = self.plain(&t.text, t.span.start);
+                self.footnotes.push(Footnote { marker: t.marker.clone(), text, span: t.span });
+                let idx = self.footnotes.len() - 1;
+                if let Some(slot) = self.used.get_mut(i) {
+                    *slot = Some(idx);
+                }
+                idx
+            }
+            None => self.missing(marker, at),
+        }
+    }
+
+    fn missing(&mut self, marker: &str, at: usize) -> usize {
+        if let Some(i) = self.footnotes.iter().position(|f| f.marker == marker && f.text.text.is_empty()) {
+            return i;
+        }
+        self.warnings.push(Warning::at(
+            Span::new(at, at),
+            format!("footnote {marker} is called here but its text is not in the document"),
+        ));
+        self.footnotes.push(Footnote { marker: marker.to_string(), text: Text::default(), span: Span::new(at, at) });
+        self.footnotes.len() - 1
+    }
+
+    /// Converts rich text whose block starts at `at` in the source, resolving its calls.
+    pub fn text(&mut self, rich: &Rich, at: usize) -> Text {
+        let mut t = self.plain(rich, at);
+        for (off, marker) in &rich.calls {
+            let f = self.resolve(marker, at + off);
+            t.notes.push(NoteCall { at: (*off).min(t.text.len()), footnote: f });
+        }
+        t
+    }
+
+    /// Text without resolving calls (a footnote's own text).
+    fn plain(&self, rich: &Rich, _at: usize) -> Text {
+        Text { text: rich.text.clone(), notes: Vec::new(), styles: rich.styles.clone(), mentions: Vec::new() }
+    }
+
+    /// Appends the texts never called, in printed order, and warns about them.
+    pub fn finish(&mut self) {
+        for i in 0..self.texts.len() {
+            if self.used.get(i).is_some_and(Option::is_some) {
+                continue;
+            }
+            let Some(t) = self.texts.get(i).cloned() else { continue };
+            self.warnings.push(Warning::at(
+                t.span,
+                format!("footnote {} is printed but never called; kept at the end", t.marker),
+            ));
+            let text = self.plain(&t.text, t.span.start);
+            self.footnotes.push(Footnote { marker: t.marker, text, span: t.span });
+            if let Some(slot) = self.used.get_mut(i) {
+                *slot = Some(self.footnotes.len() - 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Blocks classified into units: formula, numbered paragraph, sub-paragraph, heading,
+//! plain paragraph, table. Classification looks at one block at a time; the body parser
+//! ([`super::body`]) decides from the sequence what each unit belongs to.
+
+use crate::layout::{Block, BlockKind, Rich, inline::OPEN_QUOTES};
+use crate::model::Span;
+use crate::words::{Part, words};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The kinds of sub-paragraph labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelKind {
+    /// `(a)`, `(b)` …, `(aa)`.
+    Letter,
+    /// `(i)`, `(ii)` …
+    Roman,
+    /// `(1)`, `1)`.
+    Number,
+    /// `-`, `–`, `•`.
+    Dash,
+}
+
+/// What a block is.
+#[derive(Clone, Debug)]
+pub enum Kind {
+    /// An enacting formula (`The General Assembly,`), with the organ key.
+    Formula {
+        /// Organ key of the tables.
+        organ: String,
+        /// Language of the formula.
+        lang: String,
+    },
+    /// A paragraph numbered `N.`; `rest` is the text after the number.
+    Numbered {
+        /// The number, without its full stop.
+        num: String,
+    },
+    /// A sub-paragraph; `rest` is the text after the label.
+    Point {
+        /// The label without brackets.
+        label: String,
+        /// Letter, roman, number or dash.
+        kind: LabelKind,
+    },
+    /// A Markdown heading.
+    Heading(u8),
+    /// A section label line (`I`, `II.`, `A.`) possibly followed by its title.
+    Section {
+        /// The section number.
+        num: String,
+    },
+    /// Any other paragraph.
+    Para,
+    /// A table.
+    Table,
+}
+
+/// A classified block.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// What it is.
+    pub kind: Kind,
+    /// Its text after any opening quote, number or label.
+    pub rest: Rich,
+    /// Whether it opens with a quotation mark (paragraphs of an embedded draft).
+    pub quoted: bool,
+    /// Whether it ends with a closing quotation mark (the last paragraph of the draft).
+    pub closes_quote: bool,
+    /// Table rows.
+    pub rows: Vec<Vec<Rich>>,
+    /// Its span.
+    pub span: Span,
+}
+
+static NUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,4})\s*\.(?:\s+|$)").ok());
+static LABEL: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^\(\s*([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)\s*|^([a-z]|\d{1,2})\)\s+").ok());
+static DASH: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[-–—•▪·]\s+").ok());
+static SECTION: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6}|[A-Z])\s*\.?(?:\s+|$)").ok());
+
+fn re(r: &LazyLock<Option<Regex>>) -> Option<&Regex> {
+    r.as_ref()
+}
+
+/// Classifies every block.
+pub fn classify(blocks: &[Block]) -> Vec<Unit> {
+    blocks.iter().map(classify_one).collect()
+}
+
+fn classify_one(b: &Block) -> Unit {
+    let mut u = Unit {
+        kind: Kind::Para,
+        rest: b.text.clone(),
+        quoted: false,
+        closes_quote: false,
+        rows: b.rows.clone(),
+        span: b.span,
+    };
+    match b.kind {
+        BlockKind::Table => {
+            u.kind = Kind::Table;
+            return u;
+        }
+        BlockKind::Heading(level) => {
+            u.kind = Kind::Heading(level);
+            return u;
+        }
+        BlockKind::Para => {}
+    }
+    let text = &b.text.text;
+    let after_quote = text.trim_start_matches(|c: char| c.is_whitespace() || OPEN_QUOTES.contains(&c));
+    let qlen = text.len() - after_quote.len();
+    u.quoted = text.trim_start().starts_with(OPEN_QUOTES);
+    let t = text.trim_end().trim_end_matches(['*', '_']);
+    u.closes_quote = t.ends_with('”') || (u.quoted && t.ends_with('"'));
+    let mut rest = b.text.tail(qlen);
+    if let Some((organ, lang)) = formula(&rest.text) {
+        u.kind = Kind::Formula { organ, lang };
+        u.rest = rest.trim();
+        return u;
+    }
+    if let Some(c) = re(&NUMBERED).and_then(|r| r.captures(&rest.text)) {
+        let (num, len) = (c.get(1).map_or("", |m| m.as_str()).to_string(), c.get(0).map_or(0, |m| m.end()));
+        rest = rest.tail(len);
+        u.kind = Kind::Numbered { num };
+        u.rest = rest;
+        return u;
+    }
+    if let Some(c) = re(&LABEL).and_then(|r| r.captures(&rest.text)) {
+        let label = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).to_string();
+        let len = c.get(0).map_or(0, |m| m.end());
+        let kind = if label.chars().all(|c| c.is_ascii_digit()) {
+            LabelKind::Number
+        } else if label.chars().all(|c| "ivxlc".contains(c)) {
+            LabelKind::Roman
+        } else {
+            LabelKind::Letter
+        };
+        u.kind = Kind::Point { label, kind };
+        u.rest = rest.tail(len);
+        return u;
+    }
+    if let Some(m) = re(&DASH).and_then(|r| r.find(&rest.text)) {
+        u.kind = Kind::Point { label: "-".to_string(), kind: LabelKind::Dash };
+        u.rest = rest.tail(m.end());
+        return u;
+    }
+    if let Some(c) = re(&SECTION).and_then(|r| r.captures(&rest.text)) {
+        // `I`, `II. Title`, `A. Title` — but not a sentence that opens with "A ".
+        let num = c.get(1).map_or("", |m| m.as_str()).to_string();
+        let after = rest.text.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("");
+        let dotted = rest.text.get(num.len()..).is_some_and(|s| s.trim_start().starts_with('.'));
+        let short = after.len() < 200 && !crate::layout::ends_finished(after);
+        if (dotted || after.is_empty() || num.len() > 1) && short && !starts_with_word(after) {
+            u.kind = Kind::Section { num };
+            u.rest = rest.tail(c.get(0).map_or(0, |m| m.end())).trim();
+            return u;
+        }
+    }
+    u.rest = rest;
+    u
+}
+
+/// Whether `s` starts with a lowercase word (so a leading capital was an article or a
+/// pronoun, not a section number).
+fn starts_with_word(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The organ and language of an enacting formula, if `text` is one.
+pub fn formula(text: &str) -> Option<(String, String)> {
+    let t = text.trim().trim_end_matches([',', ':', '*', '_', ' ', '\u{a0}']).trim();
+    if t.len() > 80 {
+        return None;
+    }
+    let norm = |s: &str| s.replace('’', "'").to_lowercase();
+    let t = norm(t);
+    words().formulas.iter().find(|f| norm(&f.formula) == t).map(|f| (f.organ.clone(), f.lang.clone()))
+}
+
+/// The lead phrase opening `text` (which starts after any number or quote): the longest
+/// phrase of the language's list, else the leading italic run. Returns the phrase and
+/// whether it is preambular.
+pub fn lead_phrase(text: &Rich, lang: &str) -> Option<(String, Part)> {
+    let t = text.text.as_str();
+    for lp in words().lead_phrases(lang) {
+        if let Some(after) = t.strip_prefix(lp.phrase.as_str())
+            && after.chars().next().is_none_or(|c| !c.is_alphanumeric())
+        {
+            return Some((lp.phrase.clone(), lp.part));
+        }
+    }
+    let (start, end) = text.leading_italic()?;
+    if start != 0 {
+        return None;
+    }
+    let phrase = t.get(start..end)?.trim().trim_end_matches([',', ':', ';']).trim();
+    if phrase.is_empty() || phrase.len() > 60 || !phrase.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    let preambular = match lang {
+        "fr" => first.ends_with("ant"),
+        "es" => first.ends_with("ando") || first.ends_with("endo") || first.ends_with("iendo"),
+        _ => first.ends_with("ing"),
+    };
+    Some((phrase.to_string(), if preambular { Part::Preambular } else { Part::Operative }))
+}

@@ -1,0 +1,12 @@
+//! The integration tests: one binary (linking is slow on two cores), a module per subject.
+//! `tests/README.md` says what each exercises.
+
+// Test code: a failed expectation is a panic.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::print_stdout, clippy::print_stderr)]
+
+mod cli;
+mod seed;
+mod seed_akn;
+mod seed_rdf;
+mod util;
+mod words;
