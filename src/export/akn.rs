@@ -28,6 +28,7 @@ pub fn write(res: &Resolution, opts: &ExportOptions, out: impl Write) -> io::Res
         let iris = Iris::new(&opts.base, res, &opts.name);
         let mut w = Akn {
             w: Writer::new_with_indent(&mut buf, b' ', 2),
+            inline: None,
             res,
             iris,
             footnotes: ids::footnotes(res),
@@ -48,6 +49,9 @@ type Attrs<'a> = &'a [(&'a str, &'a str)];
 
 struct Akn<'a, W: Write> {
     w: Writer<W>,
+    /// While inline content is written: a writer without indentation, whose output goes into
+    /// the enclosing element as it is (indentation inside mixed content would add spaces).
+    inline: Option<Writer<Vec<u8>>>,
     res: &'a Resolution,
     iris: Iris,
     footnotes: Vec<String>,
@@ -73,17 +77,25 @@ fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl<'a, W: Write> Akn<'a, W> {
+    fn event(&mut self, e: Event<'_>) -> io::Result<()> {
+        match &mut self.inline {
+            Some(w) => w.write_event(e),
+            None => self.w.write_event(e),
+        }
+        .map_err(io::Error::other)
+    }
+
     fn start(&mut self, name: &str, attrs: Attrs<'_>) -> io::Result<()> {
         let mut e = BytesStart::new(name);
         for (k, v) in attrs {
             let v = xml_safe(v);
             e.push_attribute((*k, v.as_ref()));
         }
-        self.w.write_event(Event::Start(e)).map_err(io::Error::other)
+        self.event(Event::Start(e))
     }
 
     fn end(&mut self, name: &str) -> io::Result<()> {
-        self.w.write_event(Event::End(BytesEnd::new(name))).map_err(io::Error::other)
+        self.event(Event::End(BytesEnd::new(name)))
     }
 
     fn empty(&mut self, name: &str, attrs: Attrs<'_>) -> io::Result<()> {
@@ -92,7 +104,7 @@ impl<'a, W: Write> Akn<'a, W> {
             let v = xml_safe(v);
             e.push_attribute((*k, v.as_ref()));
         }
-        self.w.write_event(Event::Empty(e)).map_err(io::Error::other)
+        self.event(Event::Empty(e))
     }
 
     fn chars(&mut self, s: &str) -> io::Result<()> {
@@ -100,7 +112,25 @@ impl<'a, W: Write> Akn<'a, W> {
             return Ok(());
         }
         let s = xml_safe(s);
-        self.w.write_event(Event::Text(BytesText::new(&s))).map_err(io::Error::other)
+        self.event(Event::Text(BytesText::new(&s)))
+    }
+
+    /// `<name attrs>` + mixed content written by `body` without indentation + `</name>`.
+    fn mixed(&mut self, name: &str, attrs: Attrs<'_>, body: impl FnOnce(&mut Self) -> io::Result<()>) -> io::Result<()> {
+        self.start(name, attrs)?;
+        if self.inline.is_some() {
+            body(self)?;
+        } else {
+            self.inline = Some(Writer::new(Vec::new()));
+            let r = body(self);
+            let buf = self.inline.take().map(Writer::into_inner).unwrap_or_default();
+            r?;
+            let text = String::from_utf8(buf).map_err(io::Error::other)?;
+            if !text.is_empty() {
+                self.w.write_event(Event::Text(BytesText::from_escaped(text))).map_err(io::Error::other)?;
+            }
+        }
+        self.end(name)
     }
 
     /// `<name attrs>text</name>` with plain text.
@@ -137,12 +167,14 @@ impl<'a, W: Write> Akn<'a, W> {
                 self.start("statement", &[("name", "resolution")])?;
                 self.meta(&work_path, &format!("!{eid}"), "resolution", false)?;
                 self.start("preface", &[])?;
-                self.start("p", &[])?;
-                self.leaf("docNumber", &[], &part.label)?;
-                if let Some(t) = &part.title {
-                    self.leaf("docTitle", &[], t)?;
-                }
-                self.end("p")?;
+                self.mixed("p", &[], |w| {
+                    w.leaf("docNumber", &[], &part.label)?;
+                    if let Some(t) = &part.title {
+                        w.chars(" ")?;
+                        w.leaf("docTitle", &[], t)?;
+                    }
+                    Ok(())
+                })?;
                 self.end("preface")?;
                 self.preamble(&eid, &part.body)?;
                 self.main_body(&eid, &part.body)?;
@@ -168,9 +200,7 @@ impl<'a, W: Write> Akn<'a, W> {
             self.meta(work_path, &format!("!{eid}"), name, false)?;
             if let Some(t) = &emb.title {
                 self.start("preface", &[])?;
-                self.start("p", &[])?;
-                self.leaf("docTitle", &[], t)?;
-                self.end("p")?;
+                self.mixed("p", &[], |w| w.leaf("docTitle", &[], t))?;
                 self.end("preface")?;
             }
             self.preamble(&eid, &emb.body)?;
@@ -292,13 +322,11 @@ impl<'a, W: Write> Akn<'a, W> {
         }
         self.start("coverPage", &[])?;
         for line in &res.meta.cover {
-            self.start("p", &[])?;
             if Some(line.trim()) == res.meta.symbol.as_deref() {
-                self.leaf("docNumber", &[("refersTo", "#symbol")], line)?;
+                self.mixed("p", &[], |w| w.leaf("docNumber", &[("refersTo", "#symbol")], line))?;
             } else {
-                self.lines(line)?;
+                self.mixed("p", &[], |w| w.lines(line))?;
             }
-            self.end("p")?;
         }
         self.end("coverPage")
     }
@@ -320,14 +348,18 @@ impl<'a, W: Write> Akn<'a, W> {
             return Ok(());
         }
         self.start("preface", &[])?;
-        self.start("p", &[])?;
-        if let Some(n) = &m.number {
-            self.leaf("docNumber", &[], n)?;
-        }
-        if let Some(t) = &m.title {
-            self.leaf("docTitle", &[], t)?;
-        }
-        self.end("p")?;
+        self.mixed("p", &[], |w| {
+            if let Some(n) = &m.number {
+                w.leaf("docNumber", &[], n)?;
+            }
+            if let (Some(_), Some(_)) = (&m.number, &m.title) {
+                w.chars(" ")?;
+            }
+            if let Some(t) = &m.title {
+                w.leaf("docTitle", &[], t)?;
+            }
+            Ok(())
+        })?;
         self.end("preface")
     }
 
@@ -359,14 +391,14 @@ impl<'a, W: Write> Akn<'a, W> {
 
     fn flat_points(&mut self, points: &'a [Point]) -> io::Result<()> {
         for p in points {
-            self.start("p", &[])?;
-            if let Some(n) = p.num.as_deref() {
-                let label = if n == "-" { "–".to_string() } else { format!("({n})") };
-                self.leaf("num", &[], &label)?;
-                self.chars(" ")?;
-            }
-            self.inline(&p.text)?;
-            self.end("p")?;
+            self.mixed("p", &[], |w| {
+                if let Some(n) = p.num.as_deref() {
+                    let label = if n == "-" { "–".to_string() } else { format!("({n})") };
+                    w.leaf("num", &[], &label)?;
+                    w.chars(" ")?;
+                }
+                w.inline(&p.text)
+            })?;
             self.flat_points(&p.points)?;
             if let Some(w) = &p.wrap_up {
                 self.para(w)?;
@@ -396,9 +428,7 @@ impl<'a, W: Write> Akn<'a, W> {
                         self.leaf("num", &[], n)?;
                     }
                     if let Some(h) = &s.heading {
-                        self.start("heading", &[])?;
-                        self.inline(h)?;
-                        self.end("heading")?;
+                        self.mixed("heading", &[], |w| w.inline(h))?;
                     }
                     if s.items.is_empty() {
                         self.start("content", &[])?;
@@ -501,9 +531,7 @@ impl<'a, W: Write> Akn<'a, W> {
 
     /// A text as one `<p>`.
     fn para(&mut self, t: &Text) -> io::Result<()> {
-        self.start("p", &[])?;
-        self.inline(t)?;
-        self.end("p")
+        self.mixed("p", &[], |w| w.inline(t))
     }
 
     /// Inline content: styles, mentions, footnote calls and line breaks at their offsets.
@@ -582,10 +610,8 @@ impl<'a, W: Write> Akn<'a, W> {
                     *n = true;
                 }
                 self.start("authorialNote", &[("marker", &note.marker), ("placement", "bottom"), ("eId", &eid)])?;
-                self.start("p", &[])?;
                 let text = Text { notes: Vec::new(), ..note.text.clone() };
-                self.inline(&text)?;
-                self.end("p")?;
+                self.mixed("p", &[], |w| w.inline(&text))?;
                 self.end("authorialNote")?;
             }
         }
@@ -601,21 +627,14 @@ impl<'a, W: Write> Akn<'a, W> {
         }
         self.start("conclusions", &[("eId", ids::CONCLUSIONS)])?;
         if let Some(line) = &ad.line {
-            self.start("p", &[])?;
-            self.conclusion_line(line)?;
-            self.end("p")?;
-        } else if ad.date.is_some() {
-            self.start("p", &[])?;
-            if let (Some(d), Some(p)) = (ad.date, &ad.date_printed) {
-                self.leaf("docDate", &[("date", &d.to_string()), ("refersTo", "#adoptionDate")], p)?;
-            }
-            self.end("p")?;
+            self.mixed("p", &[], |w| w.conclusion_line(line))?;
+        } else if let (Some(d), Some(p)) = (ad.date, &ad.date_printed) {
+            self.mixed("p", &[], |w| w.leaf("docDate", &[("date", &d.to_string()), ("refersTo", "#adoptionDate")], p))?;
         }
         // Footnotes printed but never called are kept here, so that nothing is lost.
         for f in uncalled {
-            self.start("p", &[])?;
-            self.calls_at(&Text { notes: vec![crate::model::NoteCall { at: 0, footnote: f }], ..Text::default() }, 0)?;
-            self.end("p")?;
+            let call = Text { notes: vec![crate::model::NoteCall { at: 0, footnote: f }], ..Text::default() };
+            self.mixed("p", &[], |w| w.calls_at(&call, 0))?;
         }
         self.end("conclusions")
     }
@@ -664,16 +683,10 @@ impl<'a, W: Write> Akn<'a, W> {
             if !annex.label.is_empty() || !annex.headings.is_empty() {
                 self.start("preface", &[])?;
                 if !annex.label.is_empty() {
-                    self.start("p", &[])?;
-                    self.leaf("docNumber", &[], &annex.label)?;
-                    self.end("p")?;
+                    self.mixed("p", &[], |w| w.leaf("docNumber", &[], &annex.label))?;
                 }
                 for h in &annex.headings {
-                    self.start("p", &[])?;
-                    self.start("docTitle", &[])?;
-                    self.inline(h)?;
-                    self.end("docTitle")?;
-                    self.end("p")?;
+                    self.mixed("p", &[], |w| w.mixed("docTitle", &[], |w| w.inline(h)))?;
                 }
                 self.end("preface")?;
             }

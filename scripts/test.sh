@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the tests need where it is missing, then runs them.
+#   bash scripts/test.sh            the whole suite (what CI runs)
+# Needs: the Rust toolchain (cargo), and ../shared beside the project (or UNLOD_SHARED).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+apt_updated=
+need_deb() { # need_deb COMMAND PACKAGE
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "test.sh: installing $2 (for $1)"
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+
+need_deb xmllint libxml2-utils
+need_deb zstd zstd
+
+shared="${UNLOD_SHARED:-../shared}"
+if [ ! -d "$shared/corpus" ]; then
+  echo "test.sh: the shared corpus is missing at $shared (set UNLOD_SHARED; see README.md, \"Test data\")" >&2
+  exit 1
+fi
+
+cargo test --all-targets --no-fail-fast
+cargo test --doc
