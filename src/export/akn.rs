@@ -116,7 +116,12 @@ impl<'a, W: Write> Akn<'a, W> {
     }
 
     /// `<name attrs>` + mixed content written by `body` without indentation + `</name>`.
-    fn mixed(&mut self, name: &str, attrs: Attrs<'_>, body: impl FnOnce(&mut Self) -> io::Result<()>) -> io::Result<()> {
+    fn mixed(
+        &mut self,
+        name: &str,
+        attrs: Attrs<'_>,
+        body: impl FnOnce(&mut Self) -> io::Result<()>,
+    ) -> io::Result<()> {
         self.start(name, attrs)?;
         if self.inline.is_some() {
             body(self)?;

@@ -17,7 +17,13 @@ pub fn detect(text: &str) -> Format {
     for line in text.lines().take(2000) {
         let l = line.trim_start();
         let emphasis = l.starts_with('*') && l.get(1..).is_some_and(|r| r.contains('*'));
-        if l.starts_with('#') || l.starts_with("**") || l == "---" || l.starts_with('_') || emphasis || l.contains("<sup>") {
+        if l.starts_with('#')
+            || l.starts_with("**")
+            || l == "---"
+            || l.starts_with('_')
+            || emphasis
+            || l.contains("<sup>")
+        {
             marks += 1;
         }
         if marks >= 2 {
