@@ -9,6 +9,7 @@
 //! markers) plus sorted lists of what sits at which byte range of it (footnote calls,
 //! emphasis, recognised citations, actors, instruments, dates).
 
+pub mod counts;
 pub mod date;
 pub mod ids;
 
