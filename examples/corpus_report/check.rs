@@ -44,8 +44,11 @@ fn count(v: &Value, k: &str) -> Option<usize> {
 impl Expect {
     /// Reads one entry of `expected.json`.
     pub fn from_json(v: &Value) -> Expect {
-        let flags: Vec<&str> =
-            v.get("flags").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let flags: Vec<&str> = v
+            .get("flags")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         let unreliable_unnumbered = flags.iter().any(|f| {
             matches!(
                 *f,
@@ -59,7 +62,9 @@ impl Expect {
         let embedded = v
             .get("embedded_draft")
             .filter(|e| !e.is_null())
-            .or_else(|| v.get("parts")?.as_array()?.iter().find_map(|p| p.get("embedded_draft").filter(|e| !e.is_null())))
+            .or_else(|| {
+                v.get("parts")?.as_array()?.iter().find_map(|p| p.get("embedded_draft").filter(|e| !e.is_null()))
+            })
             .and_then(|e| Some((num(e, "preambular")?, num(e, "operative_numbered")?)));
         let date_printed = v.get("adoption_date_source").and_then(Value::as_str).is_none_or(|s| !s.starts_with("FRBR"));
         Expect {
@@ -92,10 +97,10 @@ pub fn check(res: &Resolution, exp: &Expect) -> Vec<Mismatch> {
     let mut out = Vec::new();
     let c: Counts = res.counts();
     let mut cmp = |field: &'static str, want: Option<usize>, got: usize| {
-        if let Some(w) = want {
-            if w != got {
-                out.push(Mismatch { field, want: w.to_string(), got: got.to_string() });
-            }
+        if let Some(w) = want
+            && w != got
+        {
+            out.push(Mismatch { field, want: w.to_string(), got: got.to_string() });
         }
     };
     cmp("preambular", exp.preambular, c.preambular);
@@ -108,6 +113,11 @@ pub fn check(res: &Resolution, exp: &Expect) -> Vec<Mismatch> {
         if got != Some((pre, ops)) {
             out.push(Mismatch { field: "embedded_draft", want: format!("{pre}+{ops}"), got: format!("{got:?}") });
         }
+    }
+    if let Some(sym) = &exp.symbol
+        && res.meta.symbol.as_deref().map(norm) != Some(norm(sym))
+    {
+        out.push(Mismatch { field: "symbol", want: sym.clone(), got: format!("{:?}", res.meta.symbol) });
     }
     let meeting = res.adoption.meeting.as_ref().map(|m| m.printed.clone());
     if exp.meeting.as_deref().map(norm) != meeting.as_deref().map(norm) {

@@ -254,7 +254,11 @@ impl<'a, W: Write> Akn<'a, W> {
         self.end("FRBRManifestation")?;
         self.end("identification")?;
         if main {
-            if let Some(v) = &res.adoption.vote {
+            // The schema wants at least one count in a <voting>; a unanimous adoption without
+            // figures is told by the conclusions' text and the RDF.
+            if let Some(v) =
+                res.adoption.vote.as_ref().filter(|v| v.in_favour.or(v.against).or(v.abstentions).is_some())
+            {
                 self.voting(v)?;
             }
             self.references()?;

@@ -23,7 +23,9 @@ static PAGE_HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
     .ok()
 });
-static JOB_NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[*_\s]*\d{2}-\d{5}\s*\([A-Z]\)").ok());
+static JOB_NUMBER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^[*_\s]*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s|\*|$)").ok());
+static QUOTED_NOTE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,3}|\*{1,3}|[a-z])\s+").ok());
 static PAGE_NUMBER: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^[*_\s]*(?:-\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?[*_\s]*$").ok());
 static SYMBOL_LINE: LazyLock<Option<Regex>> =
@@ -86,7 +88,7 @@ fn is_page_furniture(t: &str, body_started: bool, seen_before: bool) -> bool {
     if is_match(&PAGE_NUMBER, t) {
         return true;
     }
-    let bare = t.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let bare = t.trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c.is_whitespace());
     let bold_only = t.starts_with("**") && t.ends_with("**") && !bare.contains("**");
     seen_before && ((is_match(&SYMBOL_LINE, t) && bare.len() < 40) || bold_only)
 }
@@ -112,9 +114,35 @@ pub(super) fn undo_pages(text: &str) -> Blocks {
             out.notes.push(note);
             continue;
         }
+        // PDF converters print page-foot notes as block quotes: `> 1  See A/AC.105/1137.`,
+        // continued in a quote without a number.
+        if first.starts_with('>') {
+            let lines: Vec<&str> =
+                r.lines.iter().map(|l| l.trim_start().trim_start_matches('>').trim_start()).collect();
+            let rich = inline::parse(&lines);
+            let marker = QUOTED_NOTE
+                .as_ref()
+                .and_then(|re| re.captures(&rich.text))
+                .and_then(|c| Some((c.get(1)?.as_str().to_string(), c.get(0)?.end())));
+            match (marker, out.notes.last_mut()) {
+                (Some((m, len)), _) => {
+                    out.notes.push(NoteText { marker: m, text: rich.tail(len).trim(), span: r.span });
+                    in_notes = true;
+                    page_end = true;
+                    continue;
+                }
+                (None, Some(last)) if in_notes || page_end => {
+                    last.text.push(" ", &rich.trim());
+                    last.span = last.span.join(r.span);
+                    continue;
+                }
+                _ => {}
+            }
+        }
         in_notes = false;
         if let [line] = r.lines.as_slice() {
-            let bare = line.trim().trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace()).to_string();
+            let bare =
+                line.trim().trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c.is_whitespace()).to_string();
             let seen_before = !seen.insert(bare);
             if is_page_furniture(first, body_started, seen_before) {
                 page_end = true;

@@ -52,7 +52,11 @@ impl Resolution {
 
     /// Counts of the first embedded draft, if the text recommends one.
     pub fn embedded_counts(&self) -> Option<Counts> {
-        self.bodies().flat_map(|b| b.operative()).flat_map(|c: &Clause| c.embedded.iter()).next().map(|e| Counts::of(&e.body))
+        self.bodies()
+            .flat_map(|b| b.operative())
+            .flat_map(|c: &Clause| c.embedded.iter())
+            .next()
+            .map(|e| Counts::of(&e.body))
     }
 
     /// Every paragraph of the operative part of every body, in order (sections flattened).
@@ -60,4 +64,3 @@ impl Resolution {
         self.bodies().flat_map(|b| b.operative()).collect()
     }
 }
-

@@ -162,6 +162,27 @@ fn classify_one(b: &Block) -> Unit {
     u
 }
 
+/// A section number opening a heading (`I`, `II.`, `A.`, `IV. Title`): the number and the
+/// bytes it takes.
+pub fn section_number(text: &str) -> Option<(String, usize)> {
+    let c = re(&SECTION)?.captures(text)?;
+    let num = c.get(1)?.as_str().to_string();
+    let len = c.get(0)?.end();
+    let after = text.get(len..).unwrap_or("");
+    let dotted = text.get(num.len()..).is_some_and(|s| s.trim_start().starts_with('.'));
+    // "A New Agenda" is a title, not section A.
+    if after.trim().is_empty() || dotted || (num.len() > 1 && !starts_with_word(after)) {
+        Some((num, len))
+    } else {
+        None
+    }
+}
+
+/// Whether a text ends like a sentence or a paragraph.
+pub fn ends_sentence(text: &str) -> bool {
+    crate::layout::ends_finished(text)
+}
+
 /// Whether `s` starts with a lowercase word (so a leading capital was an article or a
 /// pronoun, not a section number).
 fn starts_with_word(s: &str) -> bool {

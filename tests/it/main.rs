@@ -12,6 +12,7 @@
 )]
 
 mod cli;
+mod corpus;
 mod seed;
 mod seed_akn;
 mod seed_rdf;
