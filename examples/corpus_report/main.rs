@@ -66,6 +66,16 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
             x.iter().zip(y).enumerate().find_map(|(i, (va, vb))| first_difference(va, vb, &format!("{path}[{i}]")))
         }
         _ if a == b => None,
+        (Value::String(x), Value::String(y)) => {
+            let at = x
+                .char_indices()
+                .zip(y.chars())
+                .find(|((_, c), d)| c != d)
+                .map_or(x.len().min(y.len()), |((i, _), _)| i);
+            let from = x.get(..at).and_then(|p| p.char_indices().rev().nth(40)).map_or(0, |(i, _)| i);
+            let clip = |s: &str| s.get(from..).unwrap_or("").chars().take(100).collect::<String>();
+            Some(format!("{path} at byte {at}: «{}» vs «{}»", clip(x), clip(y)))
+        }
         _ => {
             let s = |v: &Value| {
                 let t = v.to_string();

@@ -439,7 +439,23 @@ impl<'a, W: Write> Akn<'a, W> {
                     if let Some(h) = &s.heading {
                         self.mixed("heading", &[], |w| w.inline(h))?;
                     }
-                    if s.items.is_empty() {
+                    if !s.preamble.is_empty() {
+                        // Preambular paragraphs of the section: blocks of its introduction.
+                        self.start("intro", &[])?;
+                        let eids = ids::preamble(&eid, s.preamble.len());
+                        for (c, ceid) in s.preamble.iter().zip(eids) {
+                            let name = c.lead.clone().unwrap_or_else(|| "preambularParagraph".to_string());
+                            self.start("blockContainer", &[("eId", &ceid), ("class", "preambular"), ("title", &name)])?;
+                            self.para(&c.text)?;
+                            self.flat_points(&c.points)?;
+                            if let Some(w) = &c.wrap_up {
+                                self.para(w)?;
+                            }
+                            self.end("blockContainer")?;
+                        }
+                        self.end("intro")?;
+                        self.items(&eid, &s.items)?;
+                    } else if s.items.is_empty() {
                         self.start("content", &[])?;
                         self.leaf("p", &[], "")?;
                         self.end("content")?;

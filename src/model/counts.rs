@@ -2,7 +2,7 @@
 //! (`corpus/expected.json → _counting_rules`): the main resolution only (parts summed, annexes
 //! and embedded documents apart), sub-paragraphs at every depth of the operative part.
 
-use super::{Body, Clause, Point, Resolution};
+use super::{Body, Clause, Item, Point, Resolution};
 use serde::Serialize;
 
 /// Counts of one body.
@@ -23,7 +23,7 @@ impl Counts {
     pub fn of(body: &Body) -> Counts {
         let ops = body.operative();
         Counts {
-            preambular: body.preamble.len(),
+            preambular: body.preamble.len() + section_preambles(&body.main),
             operative_numbered: ops.iter().filter(|c| c.num.is_some()).count(),
             operative_unnumbered: ops.iter().filter(|c| c.num.is_none()).count(),
             subparagraphs: ops.iter().map(|c| points(&c.points)).sum(),
@@ -38,6 +38,16 @@ impl Counts {
             subparagraphs: self.subparagraphs + o.subparagraphs,
         }
     }
+}
+
+fn section_preambles(items: &[Item]) -> usize {
+    items
+        .iter()
+        .map(|i| match i {
+            Item::Section(s) => s.preamble.len() + section_preambles(&s.items),
+            _ => 0,
+        })
+        .sum()
 }
 
 fn points(p: &[Point]) -> usize {

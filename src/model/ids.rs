@@ -271,6 +271,10 @@ fn walk_items<'r>(
                 if let Some(h) = &s.heading {
                     f(prefix, h);
                 }
+                for c in &s.preamble {
+                    f(prefix, &c.text);
+                    walk_points(prefix, &c.points, f);
+                }
                 walk_items(prefix, &s.items, cmp, f, e);
             }
             Item::Table(t) => {

@@ -230,6 +230,10 @@ pub struct Section {
     pub num: Option<String>,
     /// Its heading.
     pub heading: Option<Text>,
+    /// Preambular paragraphs of its own, before its operative paragraphs (a section of a
+    /// budget resolution that recalls before it decides).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<Clause>,
     /// Its content.
     pub items: Vec<Item>,
     /// Its span.

@@ -72,6 +72,11 @@ impl Main {
         }
     }
 
+    /// The preamble of the innermost open section, while it has no operative paragraph yet.
+    fn section_preamble(&mut self) -> Option<&mut Vec<Clause>> {
+        self.open.last_mut().filter(|s| s.items.is_empty()).map(|s| &mut s.preamble)
+    }
+
     /// Closes open sections until `depth` remain.
     fn close_to(&mut self, depth: usize) {
         while self.open.len() > depth {
@@ -88,8 +93,22 @@ impl Main {
 
     /// A numbered section (`I`, `II. Title`): closes every open section.
     fn numbered(&mut self, num: String, heading: Option<Text>, span: Span) {
+        // A heading printed just before the number ("#### Title" then "I …") is its title.
+        let mut heading = heading;
+        let mut span = span;
+        if heading.is_none()
+            && self.open.len() == 1
+            && let Some(s) = self.open.last()
+            && s.num.is_none()
+            && s.items.is_empty()
+            && s.preamble.is_empty()
+            && let Some(prev) = self.open.pop()
+        {
+            heading = prev.heading;
+            span = prev.span.join(span);
+        }
         self.close_to(0);
-        self.open.push(Section { num: Some(num), heading, items: Vec::new(), span });
+        self.open.push(Section { num: Some(num), heading, span, ..Section::default() });
     }
 
     /// A heading without a number: the title of a numbered section just opened, a
@@ -99,6 +118,7 @@ impl Main {
             && s.num.is_some()
             && s.heading.is_none()
             && s.items.is_empty()
+            && s.preamble.is_empty()
         {
             s.heading = Some(heading);
             s.span = s.span.join(span);
@@ -106,7 +126,7 @@ impl Main {
         }
         let numbered_parent = self.open.first().is_some_and(|s| s.num.is_some());
         self.close_to(usize::from(numbered_parent));
-        self.open.push(Section { num: None, heading: Some(heading), items: Vec::new(), span });
+        self.open.push(Section { num: None, heading: Some(heading), span, ..Section::default() });
     }
 
     fn finish(mut self) -> Vec<Item> {
@@ -162,7 +182,14 @@ impl Parser<'_> {
                 Kind::Point { label, kind } => {
                     let text = self.text(&u.rest, u.span.start, close);
                     let point = Point { num: Some(label.clone()), text, span: u.span, ..Point::default() };
-                    let target = if state == State::Preamble { body.preamble.last_mut() } else { main.last_clause() };
+                    let in_section_preamble = main.section_preamble().is_some_and(|p| !p.is_empty());
+                    let target = if state == State::Preamble {
+                        body.preamble.last_mut()
+                    } else if in_section_preamble {
+                        main.section_preamble().and_then(|p| p.last_mut())
+                    } else {
+                        main.last_clause()
+                    };
                     match target {
                         Some(c) => {
                             c.span = c.span.join(u.span);
@@ -247,9 +274,13 @@ impl Parser<'_> {
                                 body.preamble.push(clause);
                             }
                         }
-                        (State::Operative, Some(_)) => {
+                        (State::Operative, Some(part)) => {
                             let clause = self.clause(None, &u, close);
-                            main.push(Item::Clause(clause));
+                            match main.section_preamble() {
+                                // A section that recalls before it decides.
+                                Some(pre) if part == Part::Preambular => pre.push(clause),
+                                _ => main.push(Item::Clause(clause)),
+                            }
                         }
                         (State::Operative, None) => {
                             let text = self.text(&u.rest, u.span.start, close);

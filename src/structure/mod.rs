@@ -92,7 +92,16 @@ pub fn build(blocks: Blocks, source_len: usize) -> Result<Built, Error> {
         }
     }
     // Annexes, and anything else after the conclusions (kept as an annex so nothing is lost).
+    // The conclusions may also follow the annexes (an annex of an embedded draft).
     while let Some(u) = units.get(p.pos) {
+        let need_conclusions = res.adoption.line.is_none() && res.parts.is_empty();
+        if need_conclusions
+            && is_conclusion(u)
+            && let Some(a) = conclusions(&mut p)
+        {
+            res.adoption = a;
+            continue;
+        }
         let label = if is_annex(u) {
             p.pos += 1;
             u.rest.text.trim().to_string()
@@ -106,7 +115,7 @@ pub fn build(blocks: Blocks, source_len: usize) -> Result<Built, Error> {
             headings.push(p.text(&rest, at, false));
             p.pos += 1;
         }
-        let body = p.body(End::Conclusions, &|u: &Unit| is_annex(u));
+        let body = p.body(End::Conclusions, &|u: &Unit| is_annex(u) || (need_conclusions && is_conclusion(u)));
         let mut items = body.main;
         if !body.preamble.is_empty() || body.formula.is_some() {
             // Paragraphs of an annex are not a preamble: keep them in order as items.
@@ -116,7 +125,7 @@ pub fn build(blocks: Blocks, source_len: usize) -> Result<Built, Error> {
         }
         let end = units.get(p.pos.saturating_sub(1)).map_or(annex_start, |u| u.span);
         res.annexes.push(Annex { label, headings, items, span: annex_start.join(end) });
-        if p.pos < units.len() && !is_annex(units.get(p.pos).unwrap_or(u)) {
+        if units.get(p.pos).is_some_and(|n| !is_annex(n) && !(need_conclusions && is_conclusion(n))) {
             // The body parser stopped on something it does not take; skip it rather than loop.
             p.pos += 1;
         }
@@ -240,7 +249,7 @@ fn guess_language(units: &[Unit]) -> String {
 
 static CONCLUSION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a|\.ª)?\.?\s+(?:plenary\s+)?meeting\b|\d+(?:e|re)\s+séance|\d+(?:ª|a|\.ª)\s+sesión|adopted\b[^.]{0,120}\bmeeting\b|adoptée?\b[^.]{0,120}\bséance\b|aprobad[oa]\b[^.]{0,120}\bsesión\b|\[?adopted by (?:a recorded vote|consensus|a vote)|\[?adopted without a vote)",
+        r"(?i)^\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a|\.ª)?\.?\s+(?:\((?:resumed|closed|reprise|privée|reanudación|privada)\)\s+)?(?:plenary\s+)?meeting\b|\d+(?:e|re)\s+séance|\d+(?:ª|a|\.ª)\s+sesión|adopted\b[^.]{0,120}\bmeeting\b|adoptée?\b[^.]{0,120}\bséance\b|aprobad[oa]\b[^.]{0,120}\bsesión\b|\[?adopted by (?:a recorded vote|consensus|a vote)|\[?adopted without a vote)",
     )
     .ok()
 });
