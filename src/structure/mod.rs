@@ -125,7 +125,7 @@ pub fn build(blocks: Blocks, source_len: usize) -> Result<Built, Error> {
         }
         let end = units.get(p.pos.saturating_sub(1)).map_or(annex_start, |u| u.span);
         res.annexes.push(Annex { label, headings, items, span: annex_start.join(end) });
-        if units.get(p.pos).is_some_and(|n| !is_annex(n) && !(need_conclusions && is_conclusion(n))) {
+        if units.get(p.pos).is_some_and(|n| !(is_annex(n) || (need_conclusions && is_conclusion(n)))) {
             // The body parser stopped on something it does not take; skip it rather than loop.
             p.pos += 1;
         }
