@@ -115,7 +115,7 @@ fn fused_section(text: &Rich) -> Option<(String, usize)> {
     let c = re(&FUSED_SECTION)?.captures(&text.text)?;
     let num = c.get(1)?.as_str().to_string();
     let len = c.get(0)?.end();
-    let italic_next = text.styles.iter().any(|s| s.start == len);
+    let italic_next = text.styles.iter().any(|s| s.start == len && s.style == crate::model::Style::Italic);
     let numbered_next = text.text.get(len..).is_some_and(|r| re(&NUMBERED).is_some_and(|n| n.is_match(r)));
     (italic_next || numbered_next).then_some((num, len))
 }
