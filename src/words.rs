@@ -166,8 +166,6 @@ pub struct Words {
     pub formulas: Vec<Formula>,
     /// Symbol prefixes of the organs that adopt resolutions.
     pub symbols: Vec<SymbolRule>,
-    /// Superscript texts that belong to the word before them (`1er`, `nos`), in any language.
-    pub superscripts: Vec<String>,
     /// Rows skipped for breaking the file rules: `file:line: what`.
     pub problems: Vec<String>,
 }
@@ -186,7 +184,6 @@ pub const FILES: &[(&str, &str)] = &[
     ("ordinals.tsv", include_str!("../ontology/ordinals.tsv")),
     ("enacting-formulas.tsv", include_str!("../ontology/enacting-formulas.tsv")),
     ("symbols.tsv", include_str!("../ontology/symbols.tsv")),
-    ("superscripts.tsv", include_str!("../ontology/superscripts.tsv")),
 ];
 
 static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
@@ -365,16 +362,7 @@ impl Words {
                 decision: r.opt("decision"),
             })
             .collect();
-        w.superscripts = table("superscripts.tsv", file("superscripts.tsv"), &["lang", "text"], p)
-            .iter()
-            .map(|r| r.get("text").to_string())
-            .collect();
         w
-    }
-
-    /// Whether a superscript is part of the word before it rather than a footnote call.
-    pub fn is_superscript_text(&self, s: &str) -> bool {
-        self.superscripts.iter().any(|x| x == s)
     }
 
     /// The organ with this key.

@@ -527,6 +527,9 @@ impl<'a, W: Write> Akn<'a, W> {
         self.start("list", &[("eId", &list)])?;
         let eids = ids::points(parent, points);
         for (p, eid) in points.iter().zip(eids) {
+            if let Some(h) = &p.heading {
+                self.mixed("crossHeading", &[], |w| w.inline(h))?;
+            }
             self.start("point", &[("eId", &eid)])?;
             if let Some(n) = p.num.as_deref() {
                 let label = if n == "-" { "–".to_string() } else { format!("({n})") };
@@ -732,6 +735,7 @@ fn style_name(s: Style) -> &'static str {
     match s {
         Style::Italic => "i",
         Style::Bold => "b",
+        Style::Superscript => "sup",
     }
 }
 

@@ -143,12 +143,6 @@ pub fn parse_str(src: &str) -> Rich {
         }
         if c == '<' {
             if let Some((marker, used)) = sup(rest) {
-                if crate::words::words().is_superscript_text(&marker) {
-                    // `1<sup>er</sup>`, `n<sup>os</sup>`: letters of the word, not a call.
-                    out.text.push_str(&marker);
-                    i += chars_in(rest, used);
-                    continue;
-                }
                 trim_space_before_call(&mut out.text);
                 out.calls.push((out.text.len(), marker));
                 i += chars_in(rest, used);
@@ -339,13 +333,6 @@ mod tests {
         let r = parse(&["*48th plenary meeting  ", "28 July 2011*"]);
         assert_eq!(r.text, "48th plenary meeting\n28 July 2011");
         assert_eq!(italics(&r), ["48th plenary meeting\n28 July 2011"]);
-    }
-
-    #[test]
-    fn ordinal_superscripts_are_text() {
-        let r = parse_str("signé le 1<sup>er</sup> août, n<sup>os</sup> 970<sup>2</sup>");
-        assert_eq!(r.text, "signé le 1er août, nos 970");
-        assert_eq!(r.calls, [(r.text.len(), "2".to_string())]);
     }
 
     #[test]

@@ -288,6 +288,9 @@ fn walk_items<'r>(
 
 fn walk_points<'r>(prefix: &str, points: &'r [Point], f: &mut dyn FnMut(&str, &'r Text)) {
     for p in points {
+        if let Some(h) = &p.heading {
+            f(prefix, h);
+        }
         f(prefix, &p.text);
         walk_points(prefix, &p.points, f);
         if let Some(w) = &p.wrap_up {

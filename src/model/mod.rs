@@ -264,6 +264,9 @@ pub struct Clause {
 /// A sub-paragraph: `(a)`, `(i)`, a dash item.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Point {
+    /// A heading printed above it inside the list ("Military and civilian police tasks").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Text>,
     /// The printed label without brackets (`a`, `ii`, `-`).
     pub num: Option<String>,
     /// Its text.
@@ -385,6 +388,8 @@ pub enum Style {
     Italic,
     /// Bold.
     Bold,
+    /// Superscript that is not a footnote call (`1<sup>er</sup>`, a table note letter).
+    Superscript,
 }
 
 /// A recognised run of a text.

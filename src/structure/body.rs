@@ -166,6 +166,8 @@ impl Parser<'_> {
         }
         let mut state = State::Preamble;
         let mut main = Main::default();
+        // A heading inside a list of sub-paragraphs, waiting for the point it heads.
+        let mut list_heading: Option<Text> = None;
         while let Some(u) = self.peek() {
             if is_end(u) && (end == End::Conclusions || !u.quoted) {
                 break;
@@ -181,7 +183,8 @@ impl Parser<'_> {
                 }
                 Kind::Point { label, kind } => {
                     let text = self.text(&u.rest, u.span.start, close);
-                    let point = Point { num: Some(label.clone()), text, span: u.span, ..Point::default() };
+                    let heading = list_heading.take();
+                    let point = Point { heading, num: Some(label.clone()), text, span: u.span, ..Point::default() };
                     let in_section_preamble = main.section_preamble().is_some_and(|p| !p.is_empty());
                     let target = if state == State::Preamble {
                         body.preamble.last_mut()
@@ -211,6 +214,16 @@ impl Parser<'_> {
                     let heading =
                         if u.rest.text.is_empty() { None } else { Some(self.text(&u.rest, u.span.start, close)) };
                     main.numbered(num.clone(), heading, u.span);
+                }
+                Kind::Heading(_)
+                    if state == State::Operative
+                        && self.peek().is_some_and(|n| matches!(n.kind, Kind::Point { .. }))
+                        && main
+                            .last_clause()
+                            .is_some_and(|c| !c.points.is_empty() || c.text.text.trim_end().ends_with(':')) =>
+                {
+                    // A heading between the sub-paragraphs of one paragraph.
+                    list_heading = Some(self.text(&u.rest, u.span.start, close));
                 }
                 Kind::Heading(_) => {
                     state = State::Operative;
@@ -257,6 +270,14 @@ impl Parser<'_> {
                     let fragment =
                         u.rest.text.split_whitespace().count() <= 2 && !super::units::ends_sentence(&u.rest.text);
                     match (state, lead.as_ref().map(|l| l.1)) {
+                        // An operative verb in the middle of the preamble ("*Notes* …" between
+                        // two participles) is a misprint when the preamble goes on after it.
+                        (State::Preamble, Some(Part::Operative))
+                            if !body.preamble.is_empty() && self.preamble_goes_on() =>
+                        {
+                            let clause = self.clause(None, &u, close);
+                            body.preamble.push(clause);
+                        }
                         (State::Preamble, Some(Part::Operative)) => {
                             state = State::Operative;
                             let clause = self.clause(None, &u, close);
@@ -330,6 +351,13 @@ impl Parser<'_> {
         }
         body.main = main.finish();
         body
+    }
+
+    /// Whether the next unit is a preambular paragraph.
+    fn preamble_goes_on(&self) -> bool {
+        self.peek().is_some_and(|n| {
+            matches!(n.kind, Kind::Para) && lead_phrase(&n.rest, &self.lang).is_some_and(|(_, p)| p == Part::Preambular)
+        })
     }
 
     /// Reads an embedded document: from its enacting formula, or (a declaration) from its

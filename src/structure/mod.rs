@@ -176,12 +176,9 @@ fn part_label(u: &Unit) -> Option<(String, Option<String>)> {
         return (num.len() == 1).then(|| (num.clone(), (!title.is_empty()).then(|| title.to_string())));
     }
     let c = PART_LABEL.as_ref()?.captures(u.rest.text.trim())?;
+    // The caller checks that an enacting formula follows, so that "A New Agenda for …" as
+    // a title is not read as part A.
     let title = c.get(2).map(|m| m.as_str().trim().to_string());
-    // "A New Agenda for …" is a sentence, not part A: a title after the letter must be
-    // printed apart (bold) or the line must be the letter alone.
-    if title.is_some() && !u.rest.styles.iter().any(|s| s.start >= 1 && s.start <= 3) {
-        return None;
-    }
     Some((c.get(1)?.as_str().to_string(), title))
 }
 
@@ -249,7 +246,7 @@ fn guess_language(units: &[Unit]) -> String {
 
 static CONCLUSION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a|\.ª)?\.?\s+(?:\((?:resumed|closed|reprise|privée|reanudación|privada)\)\s+)?(?:plenary\s+)?meeting\b|\d+(?:e|re)\s+séance|\d+(?:ª|a|\.ª)\s+sesión|adopted\b[^.]{0,120}\bmeeting\b|adoptée?\b[^.]{0,120}\bséance\b|aprobad[oa]\b[^.]{0,120}\bsesión\b|\[?adopted by (?:a recorded vote|consensus|a vote)|\[?adopted without a vote)",
+        r"(?i)^\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a|\.ª)?\.?\s+(?:\(?(?:resumed|closed|reprise|privée|reanudación|privada)\)?\s+)?(?:plenary\s+)?meeting\b|\d+(?:e|re)\s+séance|\d+(?:ª|a|\.ª)\s+sesión|adopted\b[^.]{0,120}\bmeeting\b|adoptée?\b[^.]{0,120}\bséance\b|aprobad[oa]\b[^.]{0,120}\bsesión\b|\[?adopted by (?:a recorded vote|consensus|a vote)|\[?adopted without a vote)",
     )
     .ok()
 });

@@ -76,6 +76,7 @@ pub struct Unit {
 static NUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,4})\s*\.(?:\s+|$)").ok());
 static LABEL: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^\(\s*([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)\s*|^([a-z]|\d{1,2})\)\s+").ok());
+static BARE_NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+").ok());
 static DASH: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[-–—•▪·]\s+").ok());
 static SECTION: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6}|[A-Z])\s*\.?(?:\s+|$)").ok());
 
@@ -159,6 +160,16 @@ fn classify_one(b: &Block) -> Unit {
         rest = rest.tail(len);
         u.kind = Kind::Numbered { num };
         u.rest = rest;
+        return u;
+    }
+    // A number typed without its full stop before an italic lead phrase: `3 *Calls upon*`.
+    if let Some(c) = re(&BARE_NUMBER).and_then(|r| r.captures(&rest.text))
+        && let Some(m) = c.get(0)
+        && rest.styles.iter().any(|s| s.start == m.end() && s.style == crate::model::Style::Italic)
+    {
+        let num = c.get(1).map_or("", |m| m.as_str()).to_string();
+        u.kind = Kind::Numbered { num };
+        u.rest = rest.tail(m.end());
         return u;
     }
     if let Some(c) = re(&LABEL).and_then(|r| r.captures(&rest.text)) {

@@ -325,6 +325,10 @@ impl Mapper<'_> {
             self.link(parent, &node);
             let e = self.part_expression(&eid, &node);
             self.text(&e, TEXT, &p.text.text);
+            if let Some(h) = &p.heading {
+                self.text(&e, HEADING, &h.text);
+                self.notes(&node, h);
+            }
             self.notes(&node, &p.text);
             self.points(&eid, &node, &p.points);
             if let Some(w) = &p.wrap_up {
