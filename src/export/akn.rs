@@ -385,6 +385,9 @@ impl<'a, W: Write> Akn<'a, W> {
         }
         let eids = ids::preamble(prefix, body.preamble.len());
         for (c, eid) in body.preamble.iter().zip(eids) {
+            if let Some(h) = &c.heading {
+                self.mixed("p", &[("class", "heading")], |w| w.inline(h))?;
+            }
             let name = c.lead.clone().unwrap_or_else(|| "preambularParagraph".to_string());
             self.start("container", &[("name", &name), ("eId", &eid)])?;
             self.para(&c.text)?;

@@ -92,7 +92,7 @@ pub(crate) fn starts_with_label(t: &str) -> bool {
 
 static LABEL: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^(?:\d{1,4}\s*\.(?:\s|$)|\(\s*(?:[a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)|[a-z]\)\s|[-–—•▪·]\s|[A-Z]\.\s|#|\|)",
+        r"^(?:\d{1,4}\s*\.(?:\s|$)|\(\s*(?:[a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)|[a-z]\)\s|(?:[a-z]|[ivxlc]{1,6})\.\s|[-–—•▪·]\s|[A-Z]\.\s|#|\|)",
     )
     .ok()
 });

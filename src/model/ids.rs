@@ -237,6 +237,9 @@ fn walk_body<'r>(
         f(prefix, t);
     }
     for c in &body.preamble {
+        if let Some(h) = &c.heading {
+            f(prefix, h);
+        }
         f(prefix, &c.text);
         walk_points(prefix, &c.points, f);
         if let Some(w) = &c.wrap_up {

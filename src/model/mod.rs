@@ -243,6 +243,10 @@ pub struct Section {
 /// A preambular or operative paragraph.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Clause {
+    /// A heading printed above it among paragraphs that have no sections ("Humanitarian
+    /// situation and displacement" in a preamble).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Text>,
     /// The printed number (`3`), without its full stop.
     pub num: Option<String>,
     /// The lead phrase (`Recalling also`, `Urges`), a prefix of the text.

@@ -168,6 +168,12 @@ impl Parser<'_> {
         let mut main = Main::default();
         // A heading inside a list of sub-paragraphs, waiting for the point it heads.
         let mut list_heading: Option<Text> = None;
+        // The last paragraph number, and the last number of a numbered list inside a
+        // paragraph, to tell "1." restarting a list from "7." going on.
+        let mut last_num: Option<u32> = None;
+        // A heading among preambular paragraphs, waiting for the paragraph it heads.
+        let mut preamble_heading: Option<Text> = None;
+        let mut sublist: Option<u32> = None;
         while let Some(u) = self.peek() {
             if is_end(u) && (end == End::Conclusions || !u.quoted) {
                 break;
@@ -178,8 +184,27 @@ impl Parser<'_> {
             match &u.kind {
                 Kind::Numbered { num } => {
                     state = State::Operative;
-                    let clause = self.clause(Some(num.clone()), &u, close);
-                    main.push(Item::Clause(clause));
+                    let n = num.parse::<u32>().ok();
+                    let outer_next = last_num.map_or(1, |l| l + 1);
+                    let continues_sublist = sublist.is_some_and(|s| Some(s + 1) == n) && n != Some(outer_next);
+                    let opens_sublist = n == Some(1)
+                        && last_num.is_some()
+                        && main.last_clause().is_some_and(|c| c.text.text.trim_end().ends_with(':'));
+                    if continues_sublist || opens_sublist {
+                        // "1. 2. 3." inside a paragraph that ends with a colon: sub-paragraphs.
+                        sublist = n;
+                        let text = self.text(&u.rest, u.span.start, close);
+                        let point = Point { num: Some(num.clone()), text, span: u.span, ..Point::default() };
+                        if let Some(c) = main.last_clause() {
+                            c.span = c.span.join(u.span);
+                            insert_point(&mut c.points, point, LabelKind::Number);
+                        }
+                    } else {
+                        sublist = None;
+                        last_num = n.or(last_num);
+                        let clause = self.clause(Some(num.clone()), &u, close);
+                        main.push(Item::Clause(clause));
+                    }
                 }
                 Kind::Point { label, kind } => {
                     let text = self.text(&u.rest, u.span.start, close);
@@ -211,6 +236,8 @@ impl Parser<'_> {
                 }
                 Kind::Section { num } => {
                     state = State::Operative;
+                    last_num = None;
+                    sublist = None;
                     let heading =
                         if u.rest.text.is_empty() { None } else { Some(self.text(&u.rest, u.span.start, close)) };
                     main.numbered(num.clone(), heading, u.span);
@@ -229,6 +256,8 @@ impl Parser<'_> {
                     state = State::Operative;
                     match super::units::section_number(&u.rest.text) {
                         Some((num, len)) => {
+                            last_num = None;
+                            sublist = None;
                             let rest = u.rest.tail(len);
                             let heading = if rest.text.trim().is_empty() {
                                 None
@@ -283,6 +312,15 @@ impl Parser<'_> {
                             let clause = self.clause(None, &u, close);
                             main.push(Item::Clause(clause));
                         }
+                        (State::Preamble, None)
+                            if !lowercase
+                                && u.rest.text.len() < 120
+                                && !super::units::ends_sentence(&u.rest.text)
+                                && self.preamble_goes_on() =>
+                        {
+                            // A heading among preambular paragraphs.
+                            preamble_heading = Some(self.text(&u.rest, u.span.start, close));
+                        }
                         (State::Preamble, _) => {
                             if lead.is_none() && (lowercase || fragment) && !body.preamble.is_empty() {
                                 let text = self.text(&u.rest, u.span.start, close);
@@ -291,7 +329,8 @@ impl Parser<'_> {
                                     c.span = c.span.join(u.span);
                                 }
                             } else {
-                                let clause = self.clause(None, &u, close);
+                                let mut clause = self.clause(None, &u, close);
+                                clause.heading = preamble_heading.take();
                                 body.preamble.push(clause);
                             }
                         }
@@ -305,10 +344,12 @@ impl Parser<'_> {
                         }
                         (State::Operative, None) => {
                             let text = self.text(&u.rest, u.span.start, close);
+                            // Without numbered paragraphs, each paragraph of the operative part is
+                            // one (a list of names elected, one a paragraph); with them, a
+                            // paragraph without a number or lead phrase continues the one before.
+                            let numbered = last_num.is_some();
                             match main.last_clause() {
-                                // A paragraph without a number or lead phrase continues the
-                                // paragraph before it.
-                                Some(c) if c.embedded.is_empty() => {
+                                Some(c) if c.embedded.is_empty() && (numbered || lowercase) => {
                                     c.span = c.span.join(u.span);
                                     if let Some(p) = deepest_point(&mut c.points) {
                                         match &mut p.wrap_up {

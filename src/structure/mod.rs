@@ -102,14 +102,21 @@ pub fn build(blocks: Blocks, source_len: usize) -> Result<Built, Error> {
             res.adoption = a;
             continue;
         }
-        let label = if is_annex(u) {
-            p.pos += 1;
-            u.rest.text.trim().to_string()
-        } else {
-            String::new()
-        };
         let annex_start = u.span;
         let mut headings = Vec::new();
+        let label = match ANNEX.as_ref().and_then(|r| r.captures(u.rest.text.trim())).filter(|_| is_annex(u)) {
+            Some(c) => {
+                p.pos += 1;
+                // "Annex A: Joint Comprehensive Plan of Action": the title is a heading.
+                if let Some(t) = c.get(2) {
+                    let at = t.start() + (u.rest.text.len() - u.rest.text.trim_start().len());
+                    let (rest, start) = (u.rest.tail(at), u.span.start);
+                    headings.push(p.text(&rest, start, false));
+                }
+                c.get(1).map_or(String::new(), |m| m.as_str().to_string())
+            }
+            None => String::new(),
+        };
         while let Some(h) = units.get(p.pos).filter(|h| matches!(h.kind, Kind::Heading(_)) || is_bold_line(h)) {
             let (rest, at) = (h.rest.clone(), h.span.start);
             headings.push(p.text(&rest, at, false));
@@ -267,8 +274,9 @@ fn is_conclusion_tail(u: &Unit) -> bool {
     matches!(u.kind, Kind::Para) && DATE_LINE.as_ref().is_some_and(|r| r.is_match(&u.rest.text))
 }
 
-static ANNEX: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:annex|annexe|anexo)(?:\s+[IVXLC\d]+)?\s*$").ok());
+static ANNEX: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?i:annex|annexe|anexo)(?:\s+(?:[IVXLC]+|\d+|[A-Z]))?)\s*(?:[:.–—-]\s*(\S.*))?$").ok()
+});
 
 /// Whether a unit is an annex label.
 pub fn is_annex(u: &Unit) -> bool {

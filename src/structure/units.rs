@@ -74,8 +74,10 @@ pub struct Unit {
 }
 
 static NUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,4})\s*\.(?:\s+|$)").ok());
-static LABEL: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^\(\s*([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)\s*|^([a-z]|\d{1,2})\)\s+").ok());
+static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\(\s*([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)\s*|^([a-z]|\d{1,2})\)\s+|^([a-z]|[ivxlc]{1,6})\.\s+").ok()
+});
+static WIKI_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^=+\s*(\S.*?)\s*=+$").ok());
 static BARE_NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+").ok());
 static DASH: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[-–—•▪·]\s+").ok());
 static SECTION: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6}|[A-Z])\s*\.?(?:\s+|$)").ok());
@@ -143,6 +145,25 @@ fn classify_one(b: &Block) -> Unit {
         }
         BlockKind::Para => {}
     }
+    // `== I ==`: a heading in wiki style.
+    if let Some(c) = re(&WIKI_HEADING).and_then(|r| r.captures(b.text.text.trim()))
+        && let Some(m) = c.get(1)
+    {
+        let lead = b.text.text.len() - b.text.text.trim_start().len();
+        u.kind = Kind::Heading(3);
+        u.rest = b.text.head(lead + m.end()).tail(lead + m.start());
+        return u;
+    }
+    // A paragraph printed all in bold, short and without final punctuation, is a heading.
+    let t = b.text.text.trim_end();
+    if !t.is_empty()
+        && t.len() < 200
+        && !crate::layout::ends_finished(t)
+        && b.text.styles.iter().any(|s| s.style == crate::model::Style::Bold && s.start == 0 && s.end >= t.len())
+    {
+        u.kind = Kind::Heading(4);
+        return u;
+    }
     let text = &b.text.text;
     let after_quote = text.trim_start_matches(|c: char| c.is_whitespace() || OPEN_QUOTES.contains(&c));
     let qlen = text.len() - after_quote.len();
@@ -173,7 +194,7 @@ fn classify_one(b: &Block) -> Unit {
         return u;
     }
     if let Some(c) = re(&LABEL).and_then(|r| r.captures(&rest.text)) {
-        let label = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).to_string();
+        let label = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).map_or("", |m| m.as_str()).to_string();
         let len = c.get(0).map_or(0, |m| m.end());
         let kind = if label.chars().all(|c| c.is_ascii_digit()) {
             LabelKind::Number

@@ -284,6 +284,10 @@ impl Mapper<'_> {
         self.link(parent, &node);
         let e = self.part_expression(eid, &node);
         self.text(&e, TEXT, &c.text.text);
+        if let Some(h) = &c.heading {
+            self.text(&e, HEADING, &h.text);
+            self.notes(&node, h);
+        }
         if let Some(l) = &c.lead {
             self.text(&e, LEAD_PHRASE, l);
         }
