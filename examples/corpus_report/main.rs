@@ -214,6 +214,17 @@ fn texts(shared: &Path) {
     std::fs::write("reports/texts.md", report).unwrap();
 }
 
+/// What the report found for one bulk document.
+struct DocResult {
+    name: String,
+    lines: Vec<String>,
+    clean_ok: bool,
+    paged_ok: bool,
+    same: bool,
+    error: bool,
+    explained: bool,
+}
+
 #[derive(Default)]
 struct Tally {
     docs: usize,
@@ -234,7 +245,7 @@ fn bulk(dir: &Path) {
         }
     }
     docs.sort();
-    let results: Vec<(String, Vec<String>, bool, bool, bool, bool, bool)> = docs
+    let results: Vec<DocResult> = docs
         .par_iter()
         .map(|d| {
             let name = d.strip_prefix(dir).unwrap().display().to_string();
@@ -287,18 +298,18 @@ fn bulk(dir: &Path) {
                 },
                 _ => false,
             };
-            (name, lines, clean_ok, paged_ok, same, error, clean_explained)
+            DocResult { name, lines, clean_ok, paged_ok, same, error, explained: clean_explained }
         })
         .collect();
     let mut t = Tally::default();
     let mut body = String::new();
-    for (name, lines, c, p, s, e, x) in &results {
+    for DocResult { name, lines, clean_ok, paged_ok, same, error, explained } in &results {
         t.docs += 1;
-        t.explained += usize::from(*x && *c);
-        t.clean_ok += usize::from(*c);
-        t.paged_ok += usize::from(*p);
-        t.same += usize::from(*s);
-        t.errors += usize::from(*e);
+        t.explained += usize::from(*explained && *clean_ok);
+        t.clean_ok += usize::from(*clean_ok);
+        t.paged_ok += usize::from(*paged_ok);
+        t.same += usize::from(*same);
+        t.errors += usize::from(*error);
         for l in lines {
             let field = l.split(" want ").next().unwrap_or(l).split(": ").take(2).collect::<Vec<_>>().join(": ");
             let field = if field.contains("differs") { "paged differs from clean".to_string() } else { field };
