@@ -403,10 +403,14 @@ impl<'a, W: Write> Akn<'a, W> {
 
     fn flat_points(&mut self, points: &'a [Point]) -> io::Result<()> {
         for p in points {
-            self.mixed("p", &[], |w| {
+            if let Some(h) = &p.heading {
+                self.mixed("p", &[("class", "heading")], |w| w.inline(h))?;
+            }
+            // A <p> has no <num>: the label is written as text, marked by its class.
+            self.mixed("p", &[("class", "point")], |w| {
                 if let Some(n) = p.num.as_deref() {
                     let label = if n == "-" { "–".to_string() } else { format!("({n})") };
-                    w.leaf("num", &[], &label)?;
+                    w.chars(&label)?;
                     w.chars(" ")?;
                 }
                 w.inline(&p.text)
