@@ -176,7 +176,8 @@ pub fn run(args: LoadArgs) -> ExitCode {
                             not_loaded.push(input.display.clone());
                         }
                         match f.kind {
-                            FailureKind::Connection | FailureKind::Auth => stopped = Some(f.message.clone()),
+                            FailureKind::Connection => stopped = Some("the endpoint cannot be reached".to_string()),
+                            FailureKind::Auth => stopped = Some("the endpoint refuses these credentials".to_string()),
                             FailureKind::Server => {
                                 server_failures += 1;
                                 if server_failures >= MAX_SERVER_FAILURES {
@@ -234,14 +235,15 @@ pub fn run(args: LoadArgs) -> ExitCode {
         eprintln!("unlod: cannot check what the endpoint holds: {e}");
     } else if stopped.is_none() && !sent.is_empty() && mismatches == 0 {
         let how = client.query_endpoint().map_or("read back with GET".to_string(), |q| format!("counted at {q}"));
-        eprintln!("unlod: checked: the endpoint holds the {triples} triples sent, in {} graphs ({how})", sent.len());
+        let graphs = if sent.len() == 1 { "1 graph".to_string() } else { format!("{} graphs", sent.len()) };
+        eprintln!("unlod: checked: the endpoint holds the {triples} triples sent, in {graphs} ({how})");
     }
     if let Some(why) = &stopped {
         eprintln!("unlod: the load stopped: {why}");
     }
     if !not_loaded.is_empty() {
         eprintln!(
-            "unlod: not loaded (run the same command again to complete the load; PUT replaces a graph, so nothing is duplicated):"
+            "unlod: not loaded (once the cause is fixed, the same command completes the load; PUT replaces a graph, so nothing is duplicated):"
         );
         for d in &not_loaded {
             eprintln!("  {d}");

@@ -301,7 +301,8 @@ impl Client {
                     return Err(Failure::new(
                         FailureKind::Auth,
                         Some(401),
-                        format!("{url} asks for a user and a password (HTTP 401): give --user and --password"),
+                        "the endpoint asks for a user and a password (HTTP 401): give --user and --password"
+                            .to_string(),
                     ));
                 }
                 Ok(a) if a.status == 401 && !answered_challenge => {
@@ -325,11 +326,7 @@ impl Client {
                 Err(f) if f.retryable() && attempt < self.opts.retries => {
                     let wait = self.opts.backoff.saturating_mul(1 << attempt.min(16));
                     attempt += 1;
-                    on_retry(&format!(
-                        "{method} {url}: {f}; retry {attempt} of {} in {:.1} s",
-                        self.opts.retries,
-                        wait.as_secs_f64()
-                    ));
+                    on_retry(&format!("{f}; retry {attempt} of {} in {:.1} s", self.opts.retries, wait.as_secs_f64()));
                     std::thread::sleep(wait);
                 }
                 Err(f) => return Err(f),
@@ -407,7 +404,12 @@ fn transport(url: &str, e: &ureq::Error, timeout: Duration) -> Failure {
         }
         other => other.to_string(),
     };
-    Failure::new(FailureKind::Connection, None, format!("cannot reach {url}: {reason}"))
+    let authority = url.parse::<Uri>().ok().and_then(|u| u.authority().map(|a| a.to_string()));
+    Failure::new(
+        FailureKind::Connection,
+        None,
+        format!("cannot reach {}: {reason}", authority.as_deref().unwrap_or(url)),
+    )
 }
 
 /// A 4xx or 5xx answer as a failure that says what the server objected to.

@@ -12,8 +12,11 @@
 )]
 
 mod cli;
+mod load;
+mod query;
 mod seed;
 mod seed_akn;
 mod seed_rdf;
+mod servers;
 mod util;
 mod words;
