@@ -30,6 +30,25 @@ pub struct Outcome {
     pub warnings: Vec<String>,
 }
 
+impl Outcome {
+    /// Prints the warnings (unless `quiet`) and the error above the progress bar; returns the
+    /// graphs if there are any.
+    pub fn report(self, progress: &Progress, quiet: bool) -> Option<Prepared> {
+        if !quiet {
+            for w in &self.warnings {
+                progress.say(w);
+            }
+        }
+        match self.result {
+            Ok(p) => Some(p),
+            Err(msg) => {
+                progress.say(&msg);
+                None
+            }
+        }
+    }
+}
+
 /// Prepares `inputs` in parallel; the outcomes are in input order.
 pub fn prepare(inputs: &[&Input], opts: &PrepareOptions) -> Vec<Outcome> {
     inputs.par_iter().map(|input| prepare_one(input, opts)).collect()
@@ -82,7 +101,9 @@ impl Progress {
         const WIDTH: usize = 24;
         let filled = (done * WIDTH).checked_div(self.total).unwrap_or(WIDTH).min(WIDTH);
         let bar: String = "#".repeat(filled) + &"-".repeat(WIDTH - filled);
-        let what: String = what.chars().take(50).collect();
+        // The end of a long path says most.
+        let skip = what.chars().count().saturating_sub(50);
+        let what: String = what.chars().skip(skip).collect();
         let mut err = io::stderr().lock();
         let _ = write!(err, "\r\x1b[K[{bar}] {done}/{} {what}", self.total);
         let _ = err.flush();

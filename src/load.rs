@@ -104,18 +104,9 @@ pub fn run(args: LoadArgs) -> ExitCode {
                 not_loaded.push(input.display.clone());
                 continue;
             }
-            if !args.quiet {
-                for w in &outcome.warnings {
-                    progress.say(w);
-                }
-            }
-            let prepared = match outcome.result {
-                Ok(p) => p,
-                Err(msg) => {
-                    progress.say(&msg);
-                    failed += 1;
-                    continue;
-                }
+            let Some(prepared) = outcome.report(&progress, args.quiet) else {
+                failed += 1;
+                continue;
             };
             if args.graph.is_some() && prepared.graphs.len() > 1 {
                 progress.say(&format!(

@@ -70,18 +70,9 @@ pub fn run(args: QueryArgs) -> ExitCode {
         let todo: Vec<_> = keyed.iter().map(|(i, _)| *i).collect();
         let outcomes = inputs::prepare(&todo, &opts);
         for ((input, key), outcome) in keyed.into_iter().zip(outcomes) {
-            if !args.quiet {
-                for w in &outcome.warnings {
-                    progress.say(w);
-                }
-            }
-            let prepared = match outcome.result {
-                Ok(p) => p,
-                Err(msg) => {
-                    progress.say(&msg);
-                    failed += 1;
-                    continue;
-                }
+            let Some(prepared) = outcome.report(&progress, args.quiet) else {
+                failed += 1;
+                continue;
             };
             let own_path = key.as_ref().map(|k| k.path.as_path());
             let taken =

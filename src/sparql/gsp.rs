@@ -7,7 +7,7 @@
 //! Every request has a timeout. Connection errors, timeouts and 5xx answers are retried a
 //! bounded number of times, waiting longer each time (PUT is idempotent); a 4xx answer is
 //! final and says what the server objected to. Digest and Basic authentication answer the
-//! server's challenge ([`super::digest`]).
+//! server's challenge (Digest as Virtuoso asks for it, or Basic).
 
 use super::digest::{self, Challenge};
 use super::percent_encode;
