@@ -192,7 +192,10 @@ pub fn run(args: LoadArgs) -> ExitCode {
     }
     progress.clear();
     if args.dry_run {
-        eprintln!("unlod: dry run: {} graphs would be sent, {failed} inputs failed, {skipped} skipped", owners.len());
+        eprintln!(
+            "unlod: dry run: {} would be sent, {failed} failed, {skipped} skipped",
+            plural(owners.len(), "graph")
+        );
         return if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS };
     }
 
@@ -226,8 +229,10 @@ pub fn run(args: LoadArgs) -> ExitCode {
         eprintln!("unlod: cannot check what the endpoint holds: {e}");
     } else if stopped.is_none() && !sent.is_empty() && mismatches == 0 {
         let how = client.query_endpoint().map_or("read back with GET".to_string(), |q| format!("counted at {q}"));
-        let graphs = if sent.len() == 1 { "1 graph".to_string() } else { format!("{} graphs", sent.len()) };
-        eprintln!("unlod: checked: the endpoint holds the {triples} triples sent, in {graphs} ({how})");
+        eprintln!(
+            "unlod: checked: the endpoint holds the {triples} triples sent, in {} ({how})",
+            plural(sent.len(), "graph")
+        );
     }
     if let Some(why) = &stopped {
         eprintln!("unlod: the load stopped: {why}");
@@ -245,4 +250,9 @@ pub fn run(args: LoadArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `1 graph`, `2 graphs`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

@@ -423,6 +423,9 @@ fn refusal(status: u16, body: &[u8], what: &str) -> Failure {
         404 => (FailureKind::Request, "no Graph Store at this URL; check --endpoint"),
         405 => (FailureKind::Request, "this URL does not accept this method; check --endpoint"),
         413 => (FailureKind::Request, "the server refuses a graph this large"),
+        300..=399 => {
+            (FailureKind::Request, "the endpoint redirects elsewhere; give the URL it redirects to as --endpoint")
+        }
         400..=499 => (FailureKind::Request, "the server refused the request"),
         _ => (FailureKind::Server, "the server failed"),
     };
@@ -497,6 +500,7 @@ mod tests {
         assert!(f.message.contains("HTTP 400 Bad Request"), "{f}");
         assert!(f.message.contains("Bad Turtle syntax error line 3"), "{f}");
         assert_eq!(refusal(401, b"", "x").kind, FailureKind::Auth);
+        assert_eq!(refusal(301, b"", "x").kind, FailureKind::Request);
         assert_eq!(refusal(503, b"", "x").kind, FailureKind::Server);
         assert!(refusal(503, b"", "x").retryable());
     }

@@ -22,6 +22,8 @@ struct Corpus {
     files: Vec<String>,
     /// Graph name → (input, triples).
     graphs: BTreeMap<String, (String, usize)>,
+    /// The bytes of N-Triples sent for all of them.
+    bytes: usize,
 }
 
 impl Corpus {
@@ -47,7 +49,7 @@ fn corpus() -> Corpus {
         .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "txt" || x == "xml"))
         .collect();
     paths.sort();
-    let mut c = Corpus { files: Vec::new(), graphs: BTreeMap::new() };
+    let mut c = Corpus { files: Vec::new(), graphs: BTreeMap::new(), bytes: 0 };
     for p in paths {
         let name = p.file_name().unwrap().to_str().unwrap();
         let Ok(prepared) = prepare(name, stem(name), &std::fs::read(&p).unwrap(), &PrepareOptions::default()) else {
@@ -60,6 +62,7 @@ fn corpus() -> Corpus {
         let file = p.to_str().unwrap().to_string();
         for g in &prepared.graphs {
             c.graphs.insert(g.iri().unwrap().to_string(), (file.clone(), g.triples.len()));
+            c.bytes += g.to_ntriples().len();
         }
         c.files.push(file);
     }
@@ -143,8 +146,7 @@ fn an_interrupted_load_lists_what_is_missing_and_a_second_run_completes_it() {
     let c = corpus();
     let server = Server::oxigraph("cut");
     // The connection breaks a third of the way through, and the proxy is gone after.
-    let total: usize = c.triples() * 150;
-    let proxy = Proxy::new(server.port, total / 3, false);
+    let proxy = Proxy::new(server.port, c.bytes / 3, false);
     let via_proxy = format!("http://127.0.0.1:{}/store", proxy.port);
     let (code, _, err) = load(&via_proxy, &["--retries", "1"], &c.files);
     assert!(proxy.tripped.load(Ordering::Relaxed), "the proxy never broke the connection:\n{err}");
@@ -174,7 +176,7 @@ fn an_interrupted_load_lists_what_is_missing_and_a_second_run_completes_it() {
 fn a_dropped_connection_is_retried() {
     let c = corpus();
     let server = Server::oxigraph("retry");
-    let proxy = Proxy::new(server.port, c.triples() * 150 / 2, true);
+    let proxy = Proxy::new(server.port, c.bytes / 2, true);
     let via_proxy = format!("http://127.0.0.1:{}/store", proxy.port);
     let (code, _, err) = load(&via_proxy, &["--retries", "3"], &c.files);
     assert!(proxy.tripped.load(Ordering::Relaxed), "the proxy never broke the connection:\n{err}");
@@ -277,4 +279,18 @@ fn an_unreachable_endpoint_fails_quickly_and_lists_the_documents() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("connection refused (is the server running?)"), "{err}");
     assert_eq!(not_loaded(&err), [seed]);
+}
+
+#[test]
+fn without_a_query_endpoint_the_graphs_are_read_back() {
+    let seed = seed_path().display().to_string();
+    let nt = crate::util::unlod(&crate::util::root(), &["convert", "-f", "ntriples", &seed]).stdout;
+    let fake = FakeServer::new(vec![(204, String::new()), (200, String::from_utf8(nt).unwrap())]);
+    // A Graph Store URL of no known layout: nothing to derive a query endpoint from.
+    let endpoint = format!("http://127.0.0.1:{}/gsp", fake.port);
+    let (code, _, err) = load(&endpoint, &[], std::slice::from_ref(&seed));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("(read back with GET)"), "{err}");
+    let graph = format!("/gsp?graph={}", crate::servers::encode(SEED_GRAPH));
+    assert_eq!(*fake.requests.lock().unwrap(), [format!("PUT {graph}"), format!("GET {graph}")]);
 }

@@ -21,7 +21,7 @@ pub fn free_port() -> u16 {
 
 /// Finds a server's program: `$var`, else `name` on the PATH; fails saying how to install it.
 fn program(var: &str, name: &str, install: &str) -> PathBuf {
-    if let Some(p) = std::env::var_os(var) {
+    if let Some(p) = std::env::var_os(var).filter(|p| !p.is_empty()) {
         let p = PathBuf::from(p);
         assert!(p.is_file(), "${var} names {}, which is not a file: {install}", p.display());
         return p;
@@ -35,13 +35,12 @@ fn program(var: &str, name: &str, install: &str) -> PathBuf {
 
 /// Runs `unlod` with `args`, killing it and failing the test if it runs past `limit`.
 pub fn unlod_within(limit: Duration, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unlod"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_unlod"));
+    // The servers are on loopback: no proxy of the environment may stand between.
+    for var in ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] {
+        cmd.env_remove(var);
+    }
+    let mut child = cmd.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut out = child.stdout.take().unwrap();
     let mut err = child.stderr.take().unwrap();
     let t_out = thread::spawn(move || {
