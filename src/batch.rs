@@ -113,7 +113,30 @@ pub fn expand_with(args: &[PathBuf], extensions: &[&str]) -> Result<(Vec<Input>,
             });
         }
     }
+    disambiguate(&mut inputs);
     Ok((inputs, skipped))
+}
+
+/// Gives inputs whose outputs would share a name (`a.md` and `a.akn.xml` both give `a.ttl`)
+/// distinct names: the first in order keeps the stem, the others add their extension
+/// (`a-akn-xml.ttl`).
+fn disambiguate(inputs: &mut [Input]) {
+    let mut taken = std::collections::HashSet::new();
+    for input in inputs.iter_mut() {
+        if taken.insert(input.out_stem.clone()) {
+            continue;
+        }
+        let name = input.path.as_ref().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or("input");
+        let ext = name.strip_prefix(stem(name)).unwrap_or("").trim_start_matches('.').replace('.', "-");
+        let base = input.out_stem.file_name().and_then(|n| n.to_str()).unwrap_or("input").to_string();
+        let mut k = 1;
+        let mut candidate = input.out_stem.with_file_name(format!("{base}-{ext}"));
+        while !taken.insert(candidate.clone()) {
+            k += 1;
+            candidate = input.out_stem.with_file_name(format!("{base}-{ext}-{k}"));
+        }
+        input.out_stem = candidate;
+    }
 }
 
 fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>, skipped: &mut usize) -> Result<()> {
@@ -301,6 +324,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colliding_outputs_get_distinct_names() {
+        let mk = |p: &str| Input { path: Some(PathBuf::from(p)), display: p.into(), out_stem: PathBuf::from(stem(p)) };
+        let mut inputs = vec![mk("a.akn.xml"), mk("a.md"), mk("b.md")];
+        disambiguate(&mut inputs);
+        let stems: Vec<_> = inputs.iter().map(|i| i.out_stem.display().to_string()).collect();
+        assert_eq!(stems, ["a", "a-md", "b"]);
+    }
 
     #[test]
     fn stems() {

@@ -254,7 +254,11 @@ impl<'a, W: Write> Akn<'a, W> {
         self.end("FRBRManifestation")?;
         self.end("identification")?;
         if main {
-            if let Some(v) = &res.adoption.vote {
+            // The schema wants at least one count in a <voting>; a unanimous adoption without
+            // figures is told by the conclusions' text and the RDF.
+            if let Some(v) =
+                res.adoption.vote.as_ref().filter(|v| v.in_favour.or(v.against).or(v.abstentions).is_some())
+            {
                 self.voting(v)?;
             }
             self.references()?;
@@ -435,7 +439,23 @@ impl<'a, W: Write> Akn<'a, W> {
                     if let Some(h) = &s.heading {
                         self.mixed("heading", &[], |w| w.inline(h))?;
                     }
-                    if s.items.is_empty() {
+                    if !s.preamble.is_empty() {
+                        // Preambular paragraphs of the section: blocks of its introduction.
+                        self.start("intro", &[])?;
+                        let eids = ids::preamble(&eid, s.preamble.len());
+                        for (c, ceid) in s.preamble.iter().zip(eids) {
+                            let name = c.lead.clone().unwrap_or_else(|| "preambularParagraph".to_string());
+                            self.start("blockContainer", &[("eId", &ceid), ("class", "preambular"), ("title", &name)])?;
+                            self.para(&c.text)?;
+                            self.flat_points(&c.points)?;
+                            if let Some(w) = &c.wrap_up {
+                                self.para(w)?;
+                            }
+                            self.end("blockContainer")?;
+                        }
+                        self.end("intro")?;
+                        self.items(&eid, &s.items)?;
+                    } else if s.items.is_empty() {
                         self.start("content", &[])?;
                         self.leaf("p", &[], "")?;
                         self.end("content")?;
@@ -507,6 +527,9 @@ impl<'a, W: Write> Akn<'a, W> {
         self.start("list", &[("eId", &list)])?;
         let eids = ids::points(parent, points);
         for (p, eid) in points.iter().zip(eids) {
+            if let Some(h) = &p.heading {
+                self.mixed("crossHeading", &[], |w| w.inline(h))?;
+            }
             self.start("point", &[("eId", &eid)])?;
             if let Some(n) = p.num.as_deref() {
                 let label = if n == "-" { "–".to_string() } else { format!("({n})") };
@@ -712,6 +735,7 @@ fn style_name(s: Style) -> &'static str {
     match s {
         Style::Italic => "i",
         Style::Bold => "b",
+        Style::Superscript => "sup",
     }
 }
 

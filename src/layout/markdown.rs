@@ -23,7 +23,9 @@ static PAGE_HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
     .ok()
 });
-static JOB_NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[*_\s]*\d{2}-\d{5}\s*\([A-Z]\)").ok());
+static JOB_NUMBER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^[*_\s]*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s|\*|$)").ok());
+static QUOTED_NOTE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,3}|\*{1,3}|[a-z])\s+").ok());
 static PAGE_NUMBER: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^[*_\s]*(?:-\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?[*_\s]*$").ok());
 static SYMBOL_LINE: LazyLock<Option<Regex>> =
@@ -86,7 +88,7 @@ fn is_page_furniture(t: &str, body_started: bool, seen_before: bool) -> bool {
     if is_match(&PAGE_NUMBER, t) {
         return true;
     }
-    let bare = t.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let bare = t.trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c.is_whitespace());
     let bold_only = t.starts_with("**") && t.ends_with("**") && !bare.contains("**");
     seen_before && ((is_match(&SYMBOL_LINE, t) && bare.len() < 40) || bold_only)
 }
@@ -112,9 +114,35 @@ pub(super) fn undo_pages(text: &str) -> Blocks {
             out.notes.push(note);
             continue;
         }
+        // PDF converters print page-foot notes as block quotes: `> 1  See A/AC.105/1137.`,
+        // continued in a quote without a number.
+        if first.starts_with('>') {
+            let lines: Vec<&str> =
+                r.lines.iter().map(|l| l.trim_start().trim_start_matches('>').trim_start()).collect();
+            let rich = inline::parse(&lines);
+            let marker = QUOTED_NOTE
+                .as_ref()
+                .and_then(|re| re.captures(&rich.text))
+                .and_then(|c| Some((c.get(1)?.as_str().to_string(), c.get(0)?.end())));
+            match (marker, out.notes.last_mut()) {
+                (Some((m, len)), _) => {
+                    out.notes.push(NoteText { marker: m, text: rich.tail(len).trim(), span: r.span });
+                    in_notes = true;
+                    page_end = true;
+                    continue;
+                }
+                (None, Some(last)) if in_notes || page_end => {
+                    last.text.push(" ", &rich.trim());
+                    last.span = last.span.join(r.span);
+                    continue;
+                }
+                _ => {}
+            }
+        }
         in_notes = false;
         if let [line] = r.lines.as_slice() {
-            let bare = line.trim().trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace()).to_string();
+            let bare =
+                line.trim().trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c.is_whitespace()).to_string();
             let seen_before = !seen.insert(bare);
             if is_page_furniture(first, body_started, seen_before) {
                 page_end = true;
@@ -225,10 +253,10 @@ mod tests {
 
     #[test]
     fn rejoins_paragraph_split_by_footnotes() {
-        let md = "“3. *Stresses* the elements necessary for\n\n---\n\n<sup>3</sup> The Conference adopted it.\n\nbuilding national capacity;\n\n“4. *Requests* the Office;";
+        let md = "“3. *Stresses* the importance of fair and effective criminal justice systems, and requests the Office to take into account the elements necessary for\n\n---\n\n<sup>3</sup> The Conference adopted it.\n\nbuilding national capacity;\n\n“4. *Requests* the Office;";
         let b = undo_pages(md);
         assert_eq!(b.blocks.len(), 2);
-        assert_eq!(b.blocks[0].text.text, "“3. Stresses the elements necessary for building national capacity;");
+        assert!(b.blocks[0].text.text.ends_with("the elements necessary for building national capacity;"));
         assert_eq!(b.notes.len(), 1);
         assert_eq!(b.notes[0].marker, "3");
         assert_eq!(b.notes[0].text.text, "The Conference adopted it.");
@@ -236,9 +264,11 @@ mod tests {
 
     #[test]
     fn drops_running_headers() {
-        let md = "# Title\n\n*Recalling* the Charter of the\n\n**2/4**    **A/RES/76/300**\n\nUnited Nations,\n\n**A/RES/76/300**    **3/4**\n\n*Noting* that";
+        let md = "# Title\n\n*Recalling* the purposes and principles of the Charter of the United Nations, and the obligations of the\n\n**2/4**    **A/RES/76/300**\n\nMember States,\n\n**A/RES/76/300**    **3/4**\n\n*Noting* that";
         let b = undo_pages(md);
         let texts: Vec<&str> = b.blocks.iter().map(|b| b.text.text.as_str()).collect();
-        assert_eq!(texts, ["Title", "Recalling the Charter of the United Nations,", "Noting that"]);
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[1].ends_with("the obligations of the Member States,"));
+        assert_eq!(texts[2], "Noting that");
     }
 }

@@ -84,26 +84,27 @@ pub fn undo_pages(src: &Source) -> Result<Blocks, Error> {
     })
 }
 
-/// Whether a block's text starts like a new item rather than the continuation of a cut
-/// paragraph: a number `12.`, a label `(a)`, a dash, a quote, an italic lead phrase, a
-/// capital letter after a finished sentence is judged by the caller.
-pub(crate) fn starts_new_item(b: &Block) -> bool {
-    if b.kind != BlockKind::Para {
-        return true;
-    }
-    let t = b.text.text.trim_start();
-    let Some(first) = t.chars().next() else {
-        return true;
-    };
-    if b.text.leading_italic().is_some_and(|(s, _)| s == b.text.text.len() - t.len()) {
-        return true;
-    }
-    if first.is_ascii_digit() {
-        let num: String = t.chars().take_while(char::is_ascii_digit).collect();
-        let after = t.get(num.len()..).unwrap_or("");
-        return after.starts_with('.') || after.starts_with(')');
-    }
-    first == '(' || first == '-' || first == '–' || first == '•' || inline::OPEN_QUOTES.contains(&first) || first == '['
+/// Whether a text opens with a number or label of a new item: `12.`, `(a)`, `(iv)`, `(3)`,
+/// `a)`, a dash or bullet, or a section letter `A. `.
+pub(crate) fn starts_with_label(t: &str) -> bool {
+    LABEL.as_ref().is_some_and(|r| r.is_match(t))
+}
+
+static LABEL: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:\d{1,4}\s*\.(?:\s|$)|\(\s*(?:[a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)|[a-z]\)\s|[-–—•▪·]\s|[A-Z]\.\s|#|\|)",
+    )
+    .ok()
+});
+
+/// Whether a text opens with a lead phrase of any language's list.
+fn starts_with_lead_phrase(t: &str) -> bool {
+    let t = t.trim_start_matches(|c: char| c.is_whitespace() || inline::OPEN_QUOTES.contains(&c));
+    ["en", "fr", "es"].iter().any(|l| {
+        crate::words::words().lead_phrases(l).iter().any(|p| {
+            t.strip_prefix(p.phrase.as_str()).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        })
+    })
 }
 
 /// Whether the text ends like a finished paragraph.
@@ -112,16 +113,42 @@ pub(crate) fn ends_finished(t: &str) -> bool {
     t.ends_with(['.', ';', ':', ',', '!', '?'])
 }
 
-/// Whether `next` continues the paragraph `prev` that a page end cut.
+/// Whether `next` continues the paragraph `prev` that a page end cut. A cut falls between
+/// two words anywhere in a sentence; a new paragraph opens with a number or label, or, after
+/// a paragraph that ends with a comma, with a lead phrase.
 pub(crate) fn continues(prev: &Block, next: &Block) -> bool {
     if prev.kind != BlockKind::Para || next.kind != BlockKind::Para {
         return false;
     }
-    let first = next.text.text.trim_start().chars().next();
-    if first.is_some_and(char::is_lowercase) {
+    let t = next.text.text.trim_start();
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    if starts_with_label(t) {
+        return false;
+    }
+    // A line of fewer than ~90 characters is not the first half of a cut paragraph (at
+    // least two lines stay before a cut), nor is a line that ends in italics or bold (a
+    // heading such as "(c) *Cooperation with Sanctions Committees*").
+    let last_line = prev.text.text.rsplit('\n').next().unwrap_or("");
+    let line_start = prev.text.text.len() - last_line.len();
+    let styled_end =
+        prev.text.styles.iter().any(|s| s.end >= prev.text.text.trim_end().len() && s.start <= line_start + 6);
+    if last_line.chars().count() < 90 || styled_end {
+        return first.is_lowercase() && !styled_end && last_line.chars().count() >= 40;
+    }
+    if first.is_lowercase() {
         return true;
     }
-    !starts_new_item(next) && !ends_finished(&prev.text.text)
+    let p = prev.text.text.trim_end().trim_end_matches(['”', '’', '"', ')', ']', '*', '_']);
+    if p.ends_with(['.', ';', ':', '!', '?']) {
+        return false;
+    }
+    if !p.ends_with(',') {
+        return true;
+    }
+    let leading_italic = next.text.leading_italic().is_some_and(|(s, _)| s <= next.text.text.len() - t.len() + 3);
+    !(leading_italic || starts_with_lead_phrase(t))
 }
 
 /// Joins `next` onto `prev` (a paragraph cut by a page end).

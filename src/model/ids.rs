@@ -271,6 +271,10 @@ fn walk_items<'r>(
                 if let Some(h) = &s.heading {
                     f(prefix, h);
                 }
+                for c in &s.preamble {
+                    f(prefix, &c.text);
+                    walk_points(prefix, &c.points, f);
+                }
                 walk_items(prefix, &s.items, cmp, f, e);
             }
             Item::Table(t) => {
@@ -284,6 +288,9 @@ fn walk_items<'r>(
 
 fn walk_points<'r>(prefix: &str, points: &'r [Point], f: &mut dyn FnMut(&str, &'r Text)) {
     for p in points {
+        if let Some(h) = &p.heading {
+            f(prefix, h);
+        }
         f(prefix, &p.text);
         walk_points(prefix, &p.points, f);
         if let Some(w) = &p.wrap_up {

@@ -9,6 +9,7 @@
 //! markers) plus sorted lists of what sits at which byte range of it (footnote calls,
 //! emphasis, recognised citations, actors, instruments, dates).
 
+pub mod counts;
 pub mod date;
 pub mod ids;
 
@@ -229,6 +230,10 @@ pub struct Section {
     pub num: Option<String>,
     /// Its heading.
     pub heading: Option<Text>,
+    /// Preambular paragraphs of its own, before its operative paragraphs (a section of a
+    /// budget resolution that recalls before it decides).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<Clause>,
     /// Its content.
     pub items: Vec<Item>,
     /// Its span.
@@ -259,6 +264,9 @@ pub struct Clause {
 /// A sub-paragraph: `(a)`, `(i)`, a dash item.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Point {
+    /// A heading printed above it inside the list ("Military and civilian police tasks").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Text>,
     /// The printed label without brackets (`a`, `ii`, `-`).
     pub num: Option<String>,
     /// Its text.
@@ -380,6 +388,8 @@ pub enum Style {
     Italic,
     /// Bold.
     Bold,
+    /// Superscript that is not a footnote call (`1<sup>er</sup>`, a table note letter).
+    Superscript,
 }
 
 /// A recognised run of a text.

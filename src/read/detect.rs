@@ -19,14 +19,14 @@ pub fn detect(text: &str) -> Format {
         let emphasis = l.starts_with('*') && l.get(1..).is_some_and(|r| r.contains('*'));
         if l.starts_with('#')
             || l.starts_with("**")
-            || l == "---"
+            || (l.len() >= 3 && l.chars().all(|c| c == '-'))
             || l.starts_with('_')
             || emphasis
             || l.contains("<sup>")
         {
             marks += 1;
         }
-        if marks >= 2 {
+        if marks >= 1 {
             return Format::Markdown;
         }
     }

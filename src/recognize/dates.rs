@@ -13,7 +13,7 @@ static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?(\p{L}{3,10})\s*,?\s+(?:de\s+)?(\d{4})\b|(\p{L}{3,10})\s+(\d{1,2}),\s+(\d{4})\b").ok()
 });
 static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\d{1,5})\s*(?:st|nd|rd|th|e|re|ème|ª|a|\.ª|\.a)?\.?\s+(plenary\s+meeting|meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)").ok()
+    Regex::new(r"(?i)(\d{1,5})\s*(?:st|nd|rd|th|e|re|ème|ª|a|\.ª|\.a)?\.?\s+(?:\(?(?:resumed|closed|reprise|privée|reanudación|privada)\)?\s+)?(plenary\s+meeting|meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)").ok()
 });
 
 /// Every date in `text`: byte range and value.

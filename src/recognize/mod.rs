@@ -108,6 +108,14 @@ pub fn normalise_symbol(s: &str) -> String {
     }
 }
 
+/// Whether a cover line says when or where the document was adopted.
+fn is_adoption_line(line: &str) -> bool {
+    let l = line.trim_start().to_lowercase();
+    ["adopted", "adoptée", "adopté", "aprobada", "aprobado"].iter().any(|w| l.contains(w))
+        || l.starts_with("of ")
+        || l.contains("resolution of")
+}
+
 /// Meeting, date and vote of adoption.
 fn adoption(res: &mut Resolution, lang: &str, warnings: &mut Vec<Warning>) {
     let line = res.adoption.line.clone().unwrap_or_default();
@@ -118,6 +126,10 @@ fn adoption(res: &mut Resolution, lang: &str, warnings: &mut Vec<Warning>) {
             res.adoption.date_printed = Some(printed);
         }
         res.adoption.vote = votes::adoption(res, &line);
+    }
+    if res.adoption.meeting.is_none() {
+        // "Adopted by the Security Council at its 4213th meeting, on 31 October 2000".
+        res.adoption.meeting = res.meta.cover.iter().filter(|l| is_adoption_line(l)).find_map(|l| dates::meeting(l));
     }
     if res.adoption.date.is_none() {
         // The cover page: "Resolution adopted by the General Assembly on 10 October 2018",
@@ -137,7 +149,7 @@ fn adoption(res: &mut Resolution, lang: &str, warnings: &mut Vec<Warning>) {
             }
         }
     }
-    if res.adoption.date.is_none() {
+    if res.adoption.date.is_none() && !matches!(res.meta.kind, DocKind::DraftResolution | DocKind::DraftDecision) {
         warnings.push(Warning::at(res.adoption.span, "no date of adoption found; the IRIs use the symbol instead"));
     }
 }

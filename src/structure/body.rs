@@ -4,7 +4,7 @@
 use super::notes::Notes;
 use super::units::{Kind, LabelKind, Unit, lead_phrase};
 use crate::layout::Rich;
-use crate::model::{Body, Clause, DocKind, Embedded, Item, Point, Section, Table, Text};
+use crate::model::{Body, Clause, DocKind, Embedded, Item, Point, Section, Span, Table, Text};
 use crate::words::Part;
 
 /// Deepest nesting of sub-paragraphs kept as structure; deeper labels are kept as text of
@@ -39,6 +39,102 @@ pub enum End {
     Conclusions,
 }
 
+/// The operative items being built: the body's list and the open sections, at most two
+/// levels (a numbered section and a headed sub-section inside it).
+#[derive(Default)]
+struct Main {
+    items: Vec<Item>,
+    open: Vec<Section>,
+}
+
+impl Main {
+    fn push(&mut self, item: Item) {
+        match self.open.last_mut() {
+            Some(s) => {
+                if let Item::Clause(c) = &item {
+                    s.span = s.span.join(c.span);
+                }
+                s.items.push(item)
+            }
+            None => self.items.push(item),
+        }
+    }
+
+    /// The last paragraph, if the innermost open container ends with one.
+    fn last_clause(&mut self) -> Option<&mut Clause> {
+        let items = match self.open.last_mut() {
+            Some(s) => &mut s.items,
+            None => &mut self.items,
+        };
+        match items.last_mut() {
+            Some(Item::Clause(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The preamble of the innermost open section, while it has no operative paragraph yet.
+    fn section_preamble(&mut self) -> Option<&mut Vec<Clause>> {
+        self.open.last_mut().filter(|s| s.items.is_empty()).map(|s| &mut s.preamble)
+    }
+
+    /// Closes open sections until `depth` remain.
+    fn close_to(&mut self, depth: usize) {
+        while self.open.len() > depth {
+            let Some(s) = self.open.pop() else { break };
+            match self.open.last_mut() {
+                Some(parent) => {
+                    parent.span = parent.span.join(s.span);
+                    parent.items.push(Item::Section(s));
+                }
+                None => self.items.push(Item::Section(s)),
+            }
+        }
+    }
+
+    /// A numbered section (`I`, `II. Title`): closes every open section.
+    fn numbered(&mut self, num: String, heading: Option<Text>, span: Span) {
+        // A heading printed just before the number ("#### Title" then "I …") is its title.
+        let mut heading = heading;
+        let mut span = span;
+        if heading.is_none()
+            && self.open.len() == 1
+            && let Some(s) = self.open.last()
+            && s.num.is_none()
+            && s.items.is_empty()
+            && s.preamble.is_empty()
+            && let Some(prev) = self.open.pop()
+        {
+            heading = prev.heading;
+            span = prev.span.join(span);
+        }
+        self.close_to(0);
+        self.open.push(Section { num: Some(num), heading, span, ..Section::default() });
+    }
+
+    /// A heading without a number: the title of a numbered section just opened, a
+    /// sub-section of an open numbered section, or a section of its own.
+    fn heading(&mut self, heading: Text, span: Span) {
+        if let Some(s) = self.open.last_mut()
+            && s.num.is_some()
+            && s.heading.is_none()
+            && s.items.is_empty()
+            && s.preamble.is_empty()
+        {
+            s.heading = Some(heading);
+            s.span = s.span.join(span);
+            return;
+        }
+        let numbered_parent = self.open.first().is_some_and(|s| s.num.is_some());
+        self.close_to(usize::from(numbered_parent));
+        self.open.push(Section { num: None, heading: Some(heading), span, ..Section::default() });
+    }
+
+    fn finish(mut self) -> Vec<Item> {
+        self.close_to(0);
+        self.items
+    }
+}
+
 impl Parser<'_> {
     fn peek(&self) -> Option<&Unit> {
         self.units.get(self.pos)
@@ -53,8 +149,9 @@ impl Parser<'_> {
         self.notes.text(&r, span_start)
     }
 
-    /// Reads a body from the current unit on. `formula` tells whether the current unit is
-    /// an enacting formula to take first.
+    /// Reads a body from the current unit on: an enacting formula if the current unit is
+    /// one, the preamble, the operative part. Stops before a unit for which `is_end` holds
+    /// (for a quoted body: after the unit that closes the quote).
     pub fn body(&mut self, end: End, is_end: &dyn Fn(&Unit) -> bool) -> Body {
         let mut body = Body::default();
         if let Some(u) = self.peek()
@@ -68,14 +165,11 @@ impl Parser<'_> {
             }
         }
         let mut state = State::Preamble;
-        // The stack of open sections (index path into body.main) is kept flat: a section
-        // holds paragraphs, and a new section label closes the previous one.
-        let mut section: Option<Section> = None;
+        let mut main = Main::default();
+        // A heading inside a list of sub-paragraphs, waiting for the point it heads.
+        let mut list_heading: Option<Text> = None;
         while let Some(u) = self.peek() {
-            if end == End::Conclusions && is_end(u) {
-                break;
-            }
-            if end == End::Quote && is_end(u) && !u.quoted {
+            if is_end(u) && (end == End::Conclusions || !u.quoted) {
                 break;
             }
             let u = u.clone();
@@ -85,15 +179,19 @@ impl Parser<'_> {
                 Kind::Numbered { num } => {
                     state = State::Operative;
                     let clause = self.clause(Some(num.clone()), &u, close);
-                    push_item(&mut body, &mut section, Item::Clause(clause));
+                    main.push(Item::Clause(clause));
                 }
                 Kind::Point { label, kind } => {
                     let text = self.text(&u.rest, u.span.start, close);
-                    let point = Point { num: Some(label.clone()), text, span: u.span, ..Point::default() };
+                    let heading = list_heading.take();
+                    let point = Point { heading, num: Some(label.clone()), text, span: u.span, ..Point::default() };
+                    let in_section_preamble = main.section_preamble().is_some_and(|p| !p.is_empty());
                     let target = if state == State::Preamble {
                         body.preamble.last_mut()
+                    } else if in_section_preamble {
+                        main.section_preamble().and_then(|p| p.last_mut())
                     } else {
-                        last_clause(&mut body, &mut section)
+                        main.last_clause()
                     };
                     match target {
                         Some(c) => {
@@ -106,60 +204,87 @@ impl Parser<'_> {
                             if state == State::Preamble {
                                 body.preamble.push(clause);
                             } else {
-                                push_item(&mut body, &mut section, Item::Clause(clause));
+                                main.push(Item::Clause(clause));
                             }
                         }
                     }
                 }
                 Kind::Section { num } => {
                     state = State::Operative;
-                    if let Some(s) = section.take() {
-                        body.main.push(Item::Section(s));
-                    }
                     let heading =
                         if u.rest.text.is_empty() { None } else { Some(self.text(&u.rest, u.span.start, close)) };
-                    section = Some(Section { num: Some(num.clone()), heading, items: Vec::new(), span: u.span });
+                    main.numbered(num.clone(), heading, u.span);
+                }
+                Kind::Heading(_)
+                    if state == State::Operative
+                        && self.peek().is_some_and(|n| matches!(n.kind, Kind::Point { .. }))
+                        && main
+                            .last_clause()
+                            .is_some_and(|c| !c.points.is_empty() || c.text.text.trim_end().ends_with(':')) =>
+                {
+                    // A heading between the sub-paragraphs of one paragraph.
+                    list_heading = Some(self.text(&u.rest, u.span.start, close));
                 }
                 Kind::Heading(_) => {
-                    if let Some(s) = section.take() {
-                        body.main.push(Item::Section(s));
-                    }
-                    let heading = Some(self.text(&u.rest, u.span.start, close));
-                    section = Some(Section { num: None, heading, items: Vec::new(), span: u.span });
                     state = State::Operative;
+                    match super::units::section_number(&u.rest.text) {
+                        Some((num, len)) => {
+                            let rest = u.rest.tail(len);
+                            let heading = if rest.text.trim().is_empty() {
+                                None
+                            } else {
+                                Some(self.text(&rest, u.span.start, close))
+                            };
+                            main.numbered(num, heading, u.span);
+                        }
+                        None => {
+                            let heading = self.text(&u.rest, u.span.start, close);
+                            main.heading(heading, u.span);
+                        }
+                    }
                 }
                 Kind::Table => {
                     let rows =
                         u.rows.iter().map(|r| r.iter().map(|c| self.notes.text(c, u.span.start)).collect()).collect();
-                    push_item(&mut body, &mut section, Item::Table(Table { rows, header: true, span: u.span }));
+                    main.push(Item::Table(Table { rows, header: true, span: u.span }));
                 }
                 Kind::Formula { .. } => {
                     // A formula in the middle of a body opens an embedded document without an
                     // introducing paragraph; keep it under the last paragraph.
                     self.pos -= 1;
-                    let quoted = u.quoted;
-                    let embedded = self.embedded(DocKind::DraftResolution, quoted);
-                    match last_clause(&mut body, &mut section) {
+                    let embedded = self.embedded(DocKind::DraftResolution, u.quoted);
+                    match main.last_clause() {
                         Some(c) => c.embedded.push(embedded),
-                        None => push_item(
-                            &mut body,
-                            &mut section,
-                            Item::Clause(Clause { embedded: vec![embedded], span: u.span, ..Clause::default() }),
-                        ),
+                        None => main.push(Item::Clause(Clause {
+                            embedded: vec![embedded],
+                            span: u.span,
+                            ..Clause::default()
+                        })),
                     }
                     continue;
                 }
                 Kind::Para => {
                     let lead = lead_phrase(&u.rest, &self.lang);
                     let lowercase = u.rest.text.chars().next().is_some_and(char::is_lowercase);
+                    // "Therefore" on a line of its own ends the sentence before it.
+                    let fragment =
+                        u.rest.text.split_whitespace().count() <= 2 && !super::units::ends_sentence(&u.rest.text);
                     match (state, lead.as_ref().map(|l| l.1)) {
+                        // An operative verb in the middle of the preamble ("*Notes* …" between
+                        // two participles) is a misprint when the preamble goes on after it.
+                        (State::Preamble, Some(Part::Operative))
+                            if !body.preamble.is_empty() && self.preamble_goes_on() =>
+                        {
+                            let clause = self.clause(None, &u, close);
+                            body.preamble.push(clause);
+                        }
                         (State::Preamble, Some(Part::Operative)) => {
                             state = State::Operative;
                             let clause = self.clause(None, &u, close);
-                            push_item(&mut body, &mut section, Item::Clause(clause));
+                            main.push(Item::Clause(clause));
                         }
                         (State::Preamble, _) => {
-                            if lead.is_none() && lowercase && !body.preamble.is_empty() {
+                            if lead.is_none() && (lowercase || fragment) && !body.preamble.is_empty() {
                                 let text = self.text(&u.rest, u.span.start, close);
                                 if let Some(c) = body.preamble.last_mut() {
                                     append_text(&mut c.text, text);
@@ -170,13 +295,17 @@ impl Parser<'_> {
                                 body.preamble.push(clause);
                             }
                         }
-                        (State::Operative, Some(_)) => {
+                        (State::Operative, Some(part)) => {
                             let clause = self.clause(None, &u, close);
-                            push_item(&mut body, &mut section, Item::Clause(clause));
+                            match main.section_preamble() {
+                                // A section that recalls before it decides.
+                                Some(pre) if part == Part::Preambular => pre.push(clause),
+                                _ => main.push(Item::Clause(clause)),
+                            }
                         }
                         (State::Operative, None) => {
                             let text = self.text(&u.rest, u.span.start, close);
-                            match last_clause(&mut body, &mut section) {
+                            match main.last_clause() {
                                 // A paragraph without a number or lead phrase continues the
                                 // paragraph before it.
                                 Some(c) if c.embedded.is_empty() => {
@@ -192,7 +321,7 @@ impl Parser<'_> {
                                 }
                                 _ => {
                                     let clause = Clause { text, span: u.span, ..Clause::default() };
-                                    push_item(&mut body, &mut section, Item::Clause(clause));
+                                    main.push(Item::Clause(clause));
                                 }
                             }
                         }
@@ -200,29 +329,39 @@ impl Parser<'_> {
                 }
             }
             // A paragraph that announces a document ("the following draft resolution:") takes
-            // the document that follows.
+            // the document that follows: from its enacting formula, or, for a declaration,
+            // from the next unit to the conclusions.
             if !close
                 && matches!(u.kind, Kind::Numbered { .. } | Kind::Para)
                 && let Some(kind) = announces(&u.rest.text)
-                && self.peek().is_some_and(|n| matches!(n.kind, Kind::Formula { .. }))
             {
-                let quoted = self.peek().is_some_and(|n| n.quoted);
-                let embedded = self.embedded(kind, quoted);
-                if let Some(c) = last_clause(&mut body, &mut section) {
-                    c.embedded.push(embedded);
+                let next = self.peek().map(|n| (matches!(n.kind, Kind::Formula { .. }), n.quoted));
+                let embedded = match next {
+                    Some((true, quoted)) => Some(self.embedded(kind, quoted)),
+                    Some((false, _)) if kind == DocKind::Declaration => Some(self.embedded(kind, false)),
+                    _ => None,
+                };
+                if let (Some(e), Some(c)) = (embedded, main.last_clause()) {
+                    c.embedded.push(e);
                 }
             }
             if close {
                 break;
             }
         }
-        if let Some(s) = section.take() {
-            body.main.push(Item::Section(s));
-        }
+        body.main = main.finish();
         body
     }
 
-    /// Reads an embedded document starting at a formula.
+    /// Whether the next unit is a preambular paragraph.
+    fn preamble_goes_on(&self) -> bool {
+        self.peek().is_some_and(|n| {
+            matches!(n.kind, Kind::Para) && lead_phrase(&n.rest, &self.lang).is_some_and(|(_, p)| p == Part::Preambular)
+        })
+    }
+
+    /// Reads an embedded document: from its enacting formula, or (a declaration) from its
+    /// title on.
     fn embedded(&mut self, kind: DocKind, quoted: bool) -> Embedded {
         let start = self.peek().map(|u| u.span).unwrap_or_default();
         let organ_key = match self.peek().map(|u| &u.kind) {
@@ -246,25 +385,34 @@ impl Parser<'_> {
     }
 }
 
-/// The kind of document a paragraph announces with a final colon, if it does.
+/// The kind of document a paragraph announces ("… adopts the following political
+/// declaration approved by …:"), if it ends with a colon and names one after "following".
 fn announces(text: &str) -> Option<DocKind> {
     let t = text.trim_end();
     if !t.ends_with(':') {
         return None;
     }
-    let tail: String =
-        t.chars().rev().take(120).collect::<Vec<_>>().into_iter().rev().collect::<String>().to_lowercase();
-    if tail.contains("draft resolution")
-        || tail.contains("projet de résolution")
-        || tail.contains("proyecto de resolución")
-    {
+    let lower = t.to_lowercase();
+    let at =
+        ["following", "suivant", "suivante", "siguiente", "siguientes"].iter().filter_map(|w| lower.rfind(w)).max()?;
+    let after = lower.get(at..)?;
+    // The kind is named within a few words of "following" (or before it, in French and
+    // Spanish: "le projet de résolution suivant").
+    let near: String = lower.get(at.saturating_sub(40)..)?.chars().take(40 + 60).collect();
+    let has = |words: &[&str]| {
+        words.iter().any(|w| after.get(..after.len().min(60)).is_some_and(|a| a.contains(w)) || near.contains(w))
+    };
+    if has(&[
+        "draft resolution",
+        "projet de résolution",
+        "proyecto de resolución",
+        "projets de résolution",
+        "proyectos de resolución",
+    ]) {
         Some(DocKind::DraftResolution)
-    } else if tail.contains("draft decision")
-        || tail.contains("projet de décision")
-        || tail.contains("proyecto de decisión")
-    {
+    } else if has(&["draft decision", "projet de décision", "proyecto de decisión"]) {
         Some(DocKind::DraftDecision)
-    } else if tail.contains("declaration") || tail.contains("déclaration") || tail.contains("declaración") {
+    } else if has(&["declaration", "déclaration", "declaración"]) {
         Some(DocKind::Declaration)
     } else {
         None
@@ -277,30 +425,6 @@ fn strip_closing_quote(r: &mut Rich) {
     if let Some(q) = t.chars().last().filter(|c| *c == '”' || *c == '"') {
         let cut = t.len() - q.len_utf8();
         *r = r.head(cut);
-    }
-}
-
-fn push_item(body: &mut Body, section: &mut Option<Section>, item: Item) {
-    match section {
-        Some(s) => {
-            if let Item::Clause(c) = &item {
-                s.span = s.span.join(c.span);
-            }
-            s.items.push(item)
-        }
-        None => body.main.push(item),
-    }
-}
-
-fn last_clause<'b>(body: &'b mut Body, section: &'b mut Option<Section>) -> Option<&'b mut Clause> {
-    let items = match section {
-        Some(s) if !s.items.is_empty() => &mut s.items,
-        Some(_) => return None,
-        None => &mut body.main,
-    };
-    match items.last_mut() {
-        Some(Item::Clause(c)) => Some(c),
-        _ => None,
     }
 }
 

@@ -14,7 +14,7 @@ mod units;
 
 use crate::error::{Error, ErrorKind, Warning};
 use crate::layout::Blocks;
-use crate::model::{ActorKind, ActorRef, Adoption, Annex, Organ, Resolution, Span};
+use crate::model::{ActorKind, ActorRef, Adoption, Annex, Organ, Part, Resolution, Span};
 use crate::words::words;
 use body::{End, Parser};
 use regex::Regex;
@@ -55,23 +55,53 @@ pub fn build(blocks: Blocks, source_len: usize) -> Result<Built, Error> {
     }
     let mut notes = notes::Notes::new(blocks.notes);
     let mut p = Parser { units: &units, pos: start, notes: &mut notes, lang };
-    res.body = p.body(End::Conclusions, &|u: &Unit| is_conclusion(u) || is_annex(u));
-    // Conclusions: the meeting line and what follows it up to an annex.
-    let mut lines = Vec::new();
-    let mut span: Option<Span> = None;
-    while let Some(u) = units.get(p.pos) {
-        if is_annex(u) || (!lines.is_empty() && !is_conclusion_tail(u)) {
-            break;
+    // The body, and further resolutions under the same symbol ("B Title" then a formula).
+    // The first one's label is the last line before its formula.
+    let mut labels = vec![start.checked_sub(1).and_then(|i| units.get(i)).and_then(part_label)];
+    let mut read = Vec::new();
+    loop {
+        let part_start = units.get(p.pos).map(|u| u.span).unwrap_or_default();
+        let body = p.body(End::Conclusions, &|u: &Unit| is_conclusion(u) || is_annex(u));
+        let adoption = conclusions(&mut p);
+        let end = units.get(p.pos.saturating_sub(1)).map_or(part_start, |u| u.span);
+        read.push((body, adoption, part_start.join(end)));
+        match units.get(p.pos).and_then(part_label) {
+            Some(label) if units.get(p.pos + 1).is_some_and(|u| matches!(u.kind, Kind::Formula { .. })) => {
+                p.pos += 1;
+                labels.push(Some(label));
+            }
+            _ => break,
         }
-        lines.push(u.rest.text.clone());
-        span = Some(span.map_or(u.span, |s| s.join(u.span)));
-        p.pos += 1;
     }
-    if !lines.is_empty() {
-        res.adoption = Adoption { line: Some(lines.join("\n")), span: span.unwrap_or_default(), ..Adoption::default() };
+    if read.len() == 1 {
+        if let Some((body, adoption, _)) = read.pop() {
+            res.body = body;
+            res.adoption = adoption.unwrap_or_default();
+        }
+    } else {
+        if labels.first().is_some_and(Option::is_some) {
+            // The first label was read as a cover line.
+            res.meta.cover.pop();
+        }
+        for (n, ((body, adoption, span), label)) in read.into_iter().zip(labels).enumerate() {
+            let (label, title) = label.unwrap_or_else(|| (((b'A' + (n % 26) as u8) as char).to_string(), None));
+            if res.adoption.line.is_none() {
+                res.adoption = adoption.clone().unwrap_or_default();
+            }
+            res.parts.push(Part { label, title, body, adoption, span });
+        }
     }
     // Annexes, and anything else after the conclusions (kept as an annex so nothing is lost).
+    // The conclusions may also follow the annexes (an annex of an embedded draft).
     while let Some(u) = units.get(p.pos) {
+        let need_conclusions = res.adoption.line.is_none() && res.parts.is_empty();
+        if need_conclusions
+            && is_conclusion(u)
+            && let Some(a) = conclusions(&mut p)
+        {
+            res.adoption = a;
+            continue;
+        }
         let label = if is_annex(u) {
             p.pos += 1;
             u.rest.text.trim().to_string()
@@ -85,7 +115,7 @@ pub fn build(blocks: Blocks, source_len: usize) -> Result<Built, Error> {
             headings.push(p.text(&rest, at, false));
             p.pos += 1;
         }
-        let body = p.body(End::Conclusions, &|u: &Unit| is_annex(u));
+        let body = p.body(End::Conclusions, &|u: &Unit| is_annex(u) || (need_conclusions && is_conclusion(u)));
         let mut items = body.main;
         if !body.preamble.is_empty() || body.formula.is_some() {
             // Paragraphs of an annex are not a preamble: keep them in order as items.
@@ -95,7 +125,7 @@ pub fn build(blocks: Blocks, source_len: usize) -> Result<Built, Error> {
         }
         let end = units.get(p.pos.saturating_sub(1)).map_or(annex_start, |u| u.span);
         res.annexes.push(Annex { label, headings, items, span: annex_start.join(end) });
-        if p.pos < units.len() && !is_annex(units.get(p.pos).unwrap_or(u)) {
+        if units.get(p.pos).is_some_and(|n| !(is_annex(n) || (need_conclusions && is_conclusion(n)))) {
             // The body parser stopped on something it does not take; skip it rather than loop.
             p.pos += 1;
         }
@@ -114,6 +144,44 @@ pub fn build(blocks: Blocks, source_len: usize) -> Result<Built, Error> {
     Ok(Built { resolution: res, warnings })
 }
 
+/// Reads the conclusions: the meeting or adoption line and the date lines after it.
+fn conclusions(p: &mut Parser<'_>) -> Option<Adoption> {
+    let mut lines = Vec::new();
+    let mut span: Option<Span> = None;
+    while let Some(u) = p.units.get(p.pos) {
+        let first = lines.is_empty();
+        if is_annex(u) || (first && !is_conclusion(u)) || (!first && !is_conclusion_tail(u)) {
+            break;
+        }
+        lines.push(u.rest.text.clone());
+        span = Some(span.map_or(u.span, |s| s.join(u.span)));
+        p.pos += 1;
+    }
+    (!lines.is_empty()).then(|| Adoption {
+        line: Some(lines.join("\n")),
+        span: span.unwrap_or_default(),
+        ..Adoption::default()
+    })
+}
+
+static PART_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^([A-H])(?:\s+(\S.{0,300}))?$").ok());
+
+/// A line that names a resolution of several under one symbol: `A`, or `B Title`.
+fn part_label(u: &Unit) -> Option<(String, Option<String>)> {
+    if !matches!(u.kind, Kind::Para | Kind::Heading(_) | Kind::Section { .. }) {
+        return None;
+    }
+    if let Kind::Section { num } = &u.kind {
+        let title = u.rest.text.trim();
+        return (num.len() == 1).then(|| (num.clone(), (!title.is_empty()).then(|| title.to_string())));
+    }
+    let c = PART_LABEL.as_ref()?.captures(u.rest.text.trim())?;
+    // The caller checks that an enacting formula follows, so that "A New Agenda for …" as
+    // a title is not read as part A.
+    let title = c.get(2).map(|m| m.as_str().trim().to_string());
+    Some((c.get(1)?.as_str().to_string(), title))
+}
+
 /// The model's organ for an organ key of the tables.
 pub fn organ_of(key: String) -> Organ {
     let w = words();
@@ -124,18 +192,33 @@ pub fn organ_of(key: String) -> Organ {
     Organ { actor: ActorRef { key, kind: ActorKind::Organization, name }, akn, symbol_prefix }
 }
 
-/// Where the body starts: the first enacting formula, else the first paragraph with a lead
-/// phrase or a number.
+/// Where the body starts: the first enacting formula; else, after a resolution's number
+/// line ("1 (1946) Resolution of 25 January 1946") and the date or adoption lines that follow
+/// it; else the first numbered paragraph or paragraph with a lead phrase.
 fn body_start(units: &[Unit]) -> Option<usize> {
     if let Some(i) = units.iter().position(|u| matches!(u.kind, Kind::Formula { .. })) {
         return Some(i);
     }
-    units.iter().position(|u| {
-        matches!(u.kind, Kind::Numbered { .. })
-            || (matches!(u.kind, Kind::Para)
-                && ["en", "fr", "es"].iter().any(|l| units::lead_phrase(&u.rest, l).is_some())
-                && u.rest.text.len() > 40)
-    })
+    let has_lead = |u: &Unit| {
+        matches!(u.kind, Kind::Para) && ["en", "fr", "es"].iter().any(|l| units::lead_phrase(&u.rest, l).is_some())
+    };
+    let first_para = units
+        .iter()
+        .position(|u| matches!(u.kind, Kind::Numbered { .. }) || (has_lead(u) && u.rest.text.len() > 40))?;
+    let number_line = units
+        .iter()
+        .take(first_para)
+        .position(|u| matches!(u.kind, Kind::Para) && preface::is_number_line(&u.rest.text));
+    match number_line {
+        Some(n) => {
+            let mut i = n + 1;
+            while units.get(i).is_some_and(|u| i < first_para && preface::is_cover_line(&u.rest.text)) {
+                i += 1;
+            }
+            Some(i)
+        }
+        None => Some(first_para),
+    }
 }
 
 /// The language of a text without an enacting formula, from its commonest short words.
@@ -163,7 +246,7 @@ fn guess_language(units: &[Unit]) -> String {
 
 static CONCLUSION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a|\.ª)?\.?\s+(?:plenary\s+)?meeting\b|\d+(?:e|re)\s+séance|\d+(?:ª|a|\.ª)\s+sesión|adopted\b[^.]{0,120}\bmeeting\b|adoptée?\b[^.]{0,120}\bséance\b|aprobad[oa]\b[^.]{0,120}\bsesión\b|\[?adopted by (?:a recorded vote|consensus|a vote)|\[?adopted without a vote)",
+        r"(?i)^\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a|\.ª)?\.?\s+(?:\(?(?:resumed|closed|reprise|privée|reanudación|privada)\)?\s+)?(?:plenary\s+)?meeting\b|\d+(?:e|re)\s+séance|\d+(?:ª|a|\.ª)\s+sesión|adopted\b[^.]{0,120}\bmeeting\b|adoptée?\b[^.]{0,120}\bséance\b|aprobad[oa]\b[^.]{0,120}\bsesión\b|\[?adopted by (?:a recorded vote|consensus|a vote)|\[?adopted without a vote)",
     )
     .ok()
 });

@@ -8,7 +8,7 @@
 
 use crate::error::Warning;
 use crate::layout::{NoteText, Rich};
-use crate::model::{Footnote, NoteCall, Span, Text};
+use crate::model::{Footnote, NoteCall, Span, Style, Styled, Text};
 
 /// Footnotes of a document, growing as calls are read.
 #[derive(Debug, Default)]
@@ -65,11 +65,42 @@ impl Notes {
     }
 
     /// Converts rich text whose block starts at `at` in the source, resolving its calls.
+    ///
+    /// A superscript of letters with no note text of its marker anywhere (`1<sup>er</sup>`,
+    /// `n<sup>os</sup>`, a table's `<sup>a</sup>` explained under the table) is not a call:
+    /// its letters go back into the text as a superscript.
     pub fn text(&mut self, rich: &Rich, at: usize) -> Text {
         let mut t = self.plain(rich, at);
+        let mut shift = 0;
         for (off, marker) in &rich.calls {
+            let pos = (*off + shift).min(t.text.len());
+            let letters = marker.chars().all(char::is_alphabetic);
+            if letters && !self.texts.iter().any(|n| n.marker == *marker) {
+                if !t.text.is_char_boundary(pos) {
+                    continue;
+                }
+                t.text.insert_str(pos, marker);
+                let n = marker.len();
+                for s in &mut t.styles {
+                    if s.start >= pos {
+                        s.start += n;
+                        s.end += n;
+                    } else if s.end > pos {
+                        s.end += n;
+                    }
+                }
+                for c in &mut t.notes {
+                    if c.at > pos {
+                        c.at += n;
+                    }
+                }
+                t.styles.push(Styled { start: pos, end: pos + n, style: Style::Superscript });
+                t.styles.sort_by_key(|s| (s.start, s.end));
+                shift += n;
+                continue;
+            }
             let f = self.resolve(marker, at + off);
-            t.notes.push(NoteCall { at: (*off).min(t.text.len()), footnote: f });
+            t.notes.push(NoteCall { at: pos, footnote: f });
         }
         t
     }

@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:A|S|E|T)/(?:HRC/)?(?:RES|DEC)/[A-Za-z0-9./\- ]+(?:\s*\(\d{4}\))?(?:\s+[A-Z](?:-[A-Z])?)?$").ok()
+    Regex::new(r"^(?:A|S|E|T)/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]+(?:\s*\(\d{4}\))?(?:\s+[A-Z](?:-[A-Z])?)?$").ok()
 });
 static NUMBER_TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^((?:ES-\d+|S-\d+|\d{1,4})/\d{1,4}(?:\s+[A-Z](?:-[A-Z])?(?:\s|$))?)\.?\s*(.*)$").ok()
@@ -38,21 +38,27 @@ pub fn read(units: &[Unit], _lang: &str) -> Meta {
         let heading = matches!(u.kind, Kind::Heading(_)) || is_bold(u);
         meta.span = if meta.span.end == 0 { u.span } else { meta.span.join(u.span) };
         // The number and title lines are the preface; every other line is the cover page.
-        if want_title && (heading || t.len() > 3) && meta.title.is_none() && !t.starts_with('[') {
+        let adoption_line = {
+            let l = t.to_lowercase();
+            l.starts_with("adopted") || l.starts_with("adoptée") || l.starts_with("aprobad") || l.starts_with("of ")
+        };
+        if want_title && (heading || t.len() > 3) && meta.title.is_none() && !t.starts_with('[') && !adoption_line {
             meta.title = Some(clean_title(t));
             want_title = false;
             continue;
         }
         if meta.number.is_none() {
-            let number = re(&OLD_SC)
-                .and_then(|r| r.captures(t))
-                .or_else(|| re(&NUMBER_TITLE).and_then(|r| r.captures(t)))
-                .or_else(|| re(&SC_NUMBER_ONLY).and_then(|r| r.captures(t)));
-            if let Some(c) = number {
+            // A Security Council number ("Resolution 1325 (2000)", "1 (1946)") has no title.
+            let sc =
+                re(&OLD_SC).and_then(|r| r.captures(t)).or_else(|| re(&SC_NUMBER_ONLY).and_then(|r| r.captures(t)));
+            let number =
+                sc.as_ref().map(|_| true).or_else(|| re(&NUMBER_TITLE).and_then(|r| r.captures(t)).map(|_| false));
+            let caps = sc.or_else(|| re(&NUMBER_TITLE).and_then(|r| r.captures(t)));
+            if let (Some(is_sc), Some(c)) = (number, caps) {
                 meta.number = c.get(1).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
                 let rest = c.get(2).map_or("", |m| m.as_str()).trim();
                 if rest.is_empty() {
-                    want_title = true;
+                    want_title = !is_sc;
                 } else if rest.starts_with("of ") || rest.to_lowercase().starts_with("resolution of") {
                     // "Resolution 242 (1967) of 22 November 1967": the date, not a title.
                     meta.cover.push(rest.to_string());
@@ -65,6 +71,10 @@ pub fn read(units: &[Unit], _lang: &str) -> Meta {
         meta.cover.push(t.to_string());
         if re(&SYMBOL).is_some_and(|r| r.is_match(t)) && meta.symbol.is_none() {
             meta.symbol = Some(t.split_whitespace().collect::<Vec<_>>().join(" "));
+            // A symbol without RES or DEC is a draft's (S/2023/970, A/78/L.5).
+            if !t.contains("/RES/") && !t.contains("/DEC/") {
+                meta.kind = DocKind::DraftResolution;
+            }
             continue;
         }
         if let Some(inner) = t.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
@@ -100,6 +110,25 @@ pub fn read(units: &[Unit], _lang: &str) -> Meta {
         }
     }
     meta
+}
+
+/// Whether a line is a resolution's number line (`Resolution 242 (1967)`, `1 (1946) …`,
+/// `76/300. Title`).
+pub fn is_number_line(t: &str) -> bool {
+    let t = t.trim();
+    [&OLD_SC, &SC_NUMBER_ONLY, &NUMBER_TITLE].iter().any(|r| re(r).is_some_and(|r| r.is_match(t)))
+}
+
+/// Whether a line belongs to the cover page rather than the body: a date line
+/// (`of 22 November 1967`), an adoption line, a bracketed origin line.
+pub fn is_cover_line(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    l.starts_with("of ")
+        || l.starts_with("adopted by")
+        || l.starts_with("adoptée par")
+        || l.starts_with("aprobada por")
+        || l.starts_with("resolution of")
+        || l.starts_with('[')
 }
 
 fn is_bold(u: &Unit) -> bool {

@@ -76,6 +76,7 @@ pub struct Unit {
 static NUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,4})\s*\.(?:\s+|$)").ok());
 static LABEL: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^\(\s*([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)\s*|^([a-z]|\d{1,2})\)\s+").ok());
+static BARE_NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+").ok());
 static DASH: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[-–—•▪·]\s+").ok());
 static SECTION: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6}|[A-Z])\s*\.?(?:\s+|$)").ok());
 
@@ -83,10 +84,44 @@ fn re(r: &LazyLock<Option<Regex>>) -> Option<&Regex> {
     r.as_ref()
 }
 
-/// Classifies every block.
+/// Classifies every block. A block that opens with a section number followed by a
+/// paragraph (`I *Having considered* …`) gives two units.
 pub fn classify(blocks: &[Block]) -> Vec<Unit> {
-    blocks.iter().map(classify_one).collect()
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if b.kind == BlockKind::Para
+            && let Some((num, len)) = fused_section(&b.text)
+        {
+            let mut rest = b.clone();
+            rest.text = b.text.tail(len);
+            out.push(Unit {
+                kind: Kind::Section { num },
+                rest: Rich::default(),
+                quoted: false,
+                closes_quote: false,
+                rows: Vec::new(),
+                span: b.span,
+            });
+            out.push(classify_one(&rest));
+            continue;
+        }
+        out.push(classify_one(b));
+    }
+    out
 }
+
+/// A section number fused with the paragraph after it: `I *Having considered* …`,
+/// `B 2. *Demands* …`.
+fn fused_section(text: &Rich) -> Option<(String, usize)> {
+    let c = re(&FUSED_SECTION)?.captures(&text.text)?;
+    let num = c.get(1)?.as_str().to_string();
+    let len = c.get(0)?.end();
+    let italic_next = text.styles.iter().any(|s| s.start == len && s.style == crate::model::Style::Italic);
+    let numbered_next = text.text.get(len..).is_some_and(|r| re(&NUMBERED).is_some_and(|n| n.is_match(r)));
+    (italic_next || numbered_next).then_some((num, len))
+}
+
+static FUSED_SECTION: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6}|[A-Z])\.?\s+").ok());
 
 fn classify_one(b: &Block) -> Unit {
     let mut u = Unit {
@@ -127,6 +162,16 @@ fn classify_one(b: &Block) -> Unit {
         u.rest = rest;
         return u;
     }
+    // A number typed without its full stop before an italic lead phrase: `3 *Calls upon*`.
+    if let Some(c) = re(&BARE_NUMBER).and_then(|r| r.captures(&rest.text))
+        && let Some(m) = c.get(0)
+        && rest.styles.iter().any(|s| s.start == m.end() && s.style == crate::model::Style::Italic)
+    {
+        let num = c.get(1).map_or("", |m| m.as_str()).to_string();
+        u.kind = Kind::Numbered { num };
+        u.rest = rest.tail(m.end());
+        return u;
+    }
     if let Some(c) = re(&LABEL).and_then(|r| r.captures(&rest.text)) {
         let label = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).to_string();
         let len = c.get(0).map_or(0, |m| m.end());
@@ -160,6 +205,27 @@ fn classify_one(b: &Block) -> Unit {
     }
     u.rest = rest;
     u
+}
+
+/// A section number opening a heading (`I`, `II.`, `A.`, `IV. Title`): the number and the
+/// bytes it takes.
+pub fn section_number(text: &str) -> Option<(String, usize)> {
+    let c = re(&SECTION)?.captures(text)?;
+    let num = c.get(1)?.as_str().to_string();
+    let len = c.get(0)?.end();
+    let after = text.get(len..).unwrap_or("");
+    let dotted = text.get(num.len()..).is_some_and(|s| s.trim_start().starts_with('.'));
+    // "A New Agenda" is a title, not section A.
+    if after.trim().is_empty() || dotted || (num.len() > 1 && !starts_with_word(after)) {
+        Some((num, len))
+    } else {
+        None
+    }
+}
+
+/// Whether a text ends like a sentence or a paragraph.
+pub fn ends_sentence(text: &str) -> bool {
+    crate::layout::ends_finished(text)
 }
 
 /// Whether `s` starts with a lowercase word (so a leading capital was an article or a
@@ -199,11 +265,18 @@ pub fn lead_phrase(text: &Rich, lang: &str) -> Option<(String, Part)> {
     if phrase.is_empty() || phrase.len() > 60 || !phrase.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let first = phrase.split_whitespace().next().unwrap_or("");
     let preambular = match lang {
-        "fr" => first.ends_with("ant"),
-        "es" => first.ends_with("ando") || first.ends_with("endo") || first.ends_with("iendo"),
-        _ => first.ends_with("ing"),
+        "fr" => phrase.split_whitespace().next().is_some_and(|w| w.ends_with("ant")),
+        "es" => {
+            phrase.split_whitespace().next().is_some_and(|w| ["ando", "endo", "iendo"].iter().any(|e| w.ends_with(e)))
+        }
+        // English operative phrases carry a verb in the third person ("Strongly condemns",
+        // "Also requests"); preambular ones a participle or an adjective ("Extremely
+        // alarmed and concerned", "Mindful of its", "Conscious").
+        _ => !phrase.split_whitespace().take(3).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.len() > 2 && w.ends_with('s') && !["ous", "ss", "is", "us", "its"].iter().any(|e| w.ends_with(e))
+        }),
     };
     Some((phrase.to_string(), if preambular { Part::Preambular } else { Part::Operative }))
 }

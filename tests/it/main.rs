@@ -12,6 +12,7 @@
 )]
 
 mod cli;
+mod corpus;
 mod load;
 mod query;
 mod seed;

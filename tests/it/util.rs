@@ -92,6 +92,31 @@ impl Drop for TempDir {
     }
 }
 
+/// Validates many AKN files with one xmllint run (the schema is parsed once); returns the
+/// report of each file that fails.
+pub fn xmllint_many(files: &[PathBuf]) -> Vec<(PathBuf, String)> {
+    if files.is_empty() {
+        return Vec::new();
+    }
+    let schema = shared_file("akn-schema/akomantoso30.xsd");
+    let out = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(&schema)
+        .args(files)
+        .output()
+        .unwrap_or_else(|e| panic!("xmllint is needed to validate AKN (Debian: apt-get install libxml2-utils): {e}"));
+    let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    files
+        .iter()
+        .filter(|f| !report.contains(&format!("{} validates", f.display())))
+        .map(|f| {
+            let name = f.display().to_string();
+            let lines: Vec<&str> = report.lines().filter(|l| l.starts_with(&name)).collect();
+            (f.clone(), lines.join("\n"))
+        })
+        .collect()
+}
+
 /// Validates an AKN file with xmllint against the OASIS schema; returns xmllint's report
 /// when it fails.
 pub fn xmllint(file: &Path) -> Result<(), String> {
@@ -102,5 +127,9 @@ pub fn xmllint(file: &Path) -> Result<(), String> {
         .arg(file)
         .output()
         .unwrap_or_else(|e| panic!("xmllint is needed to validate AKN (Debian: apt-get install libxml2-utils): {e}"));
-    if out.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&out.stderr).into_owned()) }
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    }
 }

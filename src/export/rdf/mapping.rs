@@ -168,7 +168,7 @@ impl Mapper<'_> {
                 self.text(&e, HEADING, &h.text);
                 self.notes(&node, h);
             }
-            self.items(&eid, &node, &annex.items);
+            self.items(&eid, &node, &annex.items, 0);
         }
         // Footnotes.
         for (i, f) in res.footnotes.iter().enumerate() {
@@ -218,16 +218,22 @@ impl Mapper<'_> {
             self.iri(&node, IS_PART_OF, parent);
             self.iri(parent, HAS_PART, &node);
         }
-        let eids = ids::preamble(prefix, body.preamble.len());
-        for (i, (c, eid)) in body.preamble.iter().zip(eids).enumerate() {
-            self.clause(parent, &eid, c, PREAMBULAR_PARAGRAPH, i + 1);
-        }
-        self.items(prefix, parent, &body.main);
+        self.preamble(prefix, parent, &body.preamble);
+        self.items(prefix, parent, &body.main, body.preamble.len());
     }
 
-    fn items(&mut self, prefix: &str, parent: &str, items: &[Item]) {
+    fn preamble(&mut self, prefix: &str, parent: &str, clauses: &[Clause]) {
+        let eids = ids::preamble(prefix, clauses.len());
+        for (i, (c, eid)) in clauses.iter().zip(eids).enumerate() {
+            self.clause(parent, &eid, c, PREAMBULAR_PARAGRAPH, i + 1);
+        }
+    }
+
+    /// The items of an operative part or annex; positions continue after `before` siblings
+    /// (the preambular paragraphs of the same parent).
+    fn items(&mut self, prefix: &str, parent: &str, items: &[Item], before: usize) {
         let eids = ids::items(prefix, items);
-        let mut pos = 0;
+        let mut pos = before;
         for (item, eid) in items.iter().zip(eids) {
             pos += 1;
             match item {
@@ -245,7 +251,8 @@ impl Mapper<'_> {
                         self.text(&e, HEADING, &h.text);
                         self.notes(&node, h);
                     }
-                    self.items(&eid, &node, &s.items);
+                    self.preamble(&eid, &node, &s.preamble);
+                    self.items(&eid, &node, &s.items, s.preamble.len());
                 }
                 Item::Table(t) => {
                     let node = self.iris.work_part(&eid);
@@ -318,6 +325,10 @@ impl Mapper<'_> {
             self.link(parent, &node);
             let e = self.part_expression(&eid, &node);
             self.text(&e, TEXT, &p.text.text);
+            if let Some(h) = &p.heading {
+                self.text(&e, HEADING, &h.text);
+                self.notes(&node, h);
+            }
             self.notes(&node, &p.text);
             self.points(&eid, &node, &p.points);
             if let Some(w) = &p.wrap_up {
