@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need where it is missing, then runs them.
 #   bash scripts/test.sh            the whole suite (what CI runs)
-# Needs: the Rust toolchain (cargo), and ../shared beside the project (or UNLOD_SHARED).
+# Needs: the Rust toolchain (cargo), Python's pip, and ../shared beside the project (or UNLOD_SHARED).
+# Installs where missing: xmllint, zstd, Virtuoso (apt) and the Oxigraph server (pip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,21 @@ need_deb() { # need_deb COMMAND PACKAGE
 
 need_deb xmllint libxml2-utils
 need_deb zstd zstd
+# SPARQL servers the load tests start on loopback (tests/it/load.rs).
+need_deb virtuoso-t virtuoso-opensource-7-bin   # the server alone, without a system service
+if [ -z "${UNLOD_OXIGRAPH:-}" ] && ! command -v oxigraph >/dev/null 2>&1; then
+  echo "test.sh: installing the oxigraph server (pip install oxigraph)"
+  python3 -m pip install --quiet --disable-pip-version-check oxigraph
+  hash -r
+  if ! command -v oxigraph >/dev/null 2>&1; then
+    # pip put it where PATH does not look (a user or pyenv scripts folder): name it.
+    scripts="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')"
+    user_scripts="$(python3 -c 'import site, os; print(os.path.join(site.getuserbase(), "bin"))')"
+    for d in "$scripts" "$user_scripts"; do
+      if [ -x "$d/oxigraph" ]; then export UNLOD_OXIGRAPH="$d/oxigraph"; break; fi
+    done
+  fi
+fi
 
 shared="${UNLOD_SHARED:-../shared}"
 if [ ! -d "$shared/corpus" ]; then

@@ -18,7 +18,7 @@ use unlod::{ConvertOptions, convert};
 const CHUNK: usize = 256;
 
 /// Extensions of the files taken from a directory.
-const EXTENSIONS: &[&str] = &["md", "txt", "xml", "markdown"];
+pub const EXTENSIONS: &[&str] = &["md", "txt", "xml", "markdown"];
 
 /// One input.
 #[derive(Debug, Clone)]
@@ -79,6 +79,11 @@ pub fn stem(name: &str) -> &str {
 
 /// Expands the command-line inputs: files as given, directories walked in name order.
 pub fn expand(args: &[PathBuf]) -> Result<(Vec<Input>, usize)> {
+    expand_with(args, EXTENSIONS)
+}
+
+/// [`expand`], taking the files of directories that have one of `extensions`.
+pub fn expand_with(args: &[PathBuf], extensions: &[&str]) -> Result<(Vec<Input>, usize)> {
     let mut inputs = Vec::new();
     let mut skipped = 0;
     let mut stdin = false;
@@ -91,7 +96,7 @@ pub fn expand(args: &[PathBuf]) -> Result<(Vec<Input>, usize)> {
             inputs.push(Input { path: None, display: "<stdin>".into(), out_stem: PathBuf::from("stdin") });
         } else if a.is_dir() {
             let mut files = Vec::new();
-            walk(a, &mut files, &mut skipped)?;
+            walk(a, extensions, &mut files, &mut skipped)?;
             files.sort();
             for f in files {
                 let rel = f.strip_prefix(a).unwrap_or(&f).to_path_buf();
@@ -134,7 +139,7 @@ fn disambiguate(inputs: &mut [Input]) {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut usize) -> Result<()> {
+fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>, skipped: &mut usize) -> Result<()> {
     let entries = fs::read_dir(dir).with_context(|| format!("{}: cannot read the directory", dir.display()))?;
     for e in entries {
         let e = e.with_context(|| format!("{}: cannot read the directory", dir.display()))?;
@@ -144,8 +149,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut usize) -> Result<()> {
             continue;
         }
         if p.is_dir() {
-            walk(&p, out, skipped)?;
-        } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| EXTENSIONS.contains(&x)) {
+            walk(&p, extensions, out, skipped)?;
+        } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| extensions.contains(&x)) {
             out.push(p);
         } else {
             *skipped += 1;
@@ -228,7 +233,7 @@ pub fn run(plan: &Plan) -> Result<Summary> {
     Ok(summary)
 }
 
-fn read_input(input: &Input) -> io::Result<Vec<u8>> {
+pub fn read_input(input: &Input) -> io::Result<Vec<u8>> {
     match &input.path {
         Some(p) => fs::read(p),
         None => {
@@ -285,7 +290,7 @@ fn process(plan: &Plan, input: &Input) -> Outcome {
     o
 }
 
-fn io_reason(e: &io::Error) -> String {
+pub fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),

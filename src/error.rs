@@ -28,6 +28,9 @@ pub enum ErrorKind {
     Xml,
     /// Writing an output failed.
     Output,
+    /// An RDF input (Turtle, N-Triples, N-Quads, TriG, JSON-LD) does not parse, or does not
+    /// say which document it holds.
+    Rdf,
 }
 
 /// An error with its place: file, line and what was expected.

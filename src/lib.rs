@@ -29,6 +29,7 @@ pub mod layout;
 pub mod model;
 pub mod read;
 pub mod recognize;
+pub mod sparql;
 pub mod structure;
 pub mod words;
 

@@ -5,6 +5,9 @@
 
 mod batch;
 mod cli;
+mod inputs;
+mod load;
+mod query;
 
 use clap::Parser;
 use cli::{Cli, Command, ConvertArgs};
@@ -23,20 +26,31 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Convert(args) => convert(args),
+        Command::Query(args) => query::run(args),
+        Command::Load(args) => load::run(args),
     }
 }
 
-/// A usage error: message and exit status 2.
-fn usage(msg: impl std::fmt::Display) -> ExitCode {
+/// A usage error of subcommand `cmd`: message and exit status 2.
+fn usage(cmd: &str, msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("unlod: {msg}");
-    eprintln!("Try 'unlod convert --help'.");
+    eprintln!("Try 'unlod {cmd} --help'.");
     ExitCode::from(2)
+}
+
+/// The base of minted IRIs, checked, without a final slash.
+fn check_base(base: &str) -> anyhow::Result<String> {
+    let trimmed = base.trim_end_matches('/').to_string();
+    if !unlod::model::ids::is_valid_iri(&format!("{trimmed}/x")) || !trimmed.contains("://") {
+        anyhow::bail!("--base {base}: expected an absolute IRI such as https://data.example.org");
+    }
+    Ok(trimmed)
 }
 
 fn convert(args: ConvertArgs) -> ExitCode {
     let plan = match plan(args) {
         Ok(p) => p,
-        Err(e) => return usage(format!("{e:#}")),
+        Err(e) => return usage("convert", format!("{e:#}")),
     };
     match batch::run(&plan) {
         Ok(s) => {
@@ -59,10 +73,7 @@ fn convert(args: ConvertArgs) -> ExitCode {
 }
 
 fn plan(args: ConvertArgs) -> anyhow::Result<batch::Plan> {
-    let base = args.base.trim_end_matches('/').to_string();
-    if !unlod::model::ids::is_valid_iri(&format!("{base}/x")) || !base.contains("://") {
-        anyhow::bail!("--base {}: expected an absolute IRI such as https://data.example.org", args.base);
-    }
+    let base = check_base(&args.base)?;
     let mut formats = args.formats.clone();
     formats.dedup();
     if formats.is_empty() {

@@ -13,8 +13,11 @@
 
 mod cli;
 mod corpus;
+mod load;
+mod query;
 mod seed;
 mod seed_akn;
 mod seed_rdf;
+mod servers;
 mod util;
 mod words;
