@@ -278,7 +278,7 @@ fn process(plan: &Plan, input: &Input) -> Outcome {
         match &plan.out_dir {
             Some(dir) => {
                 let path = dir.join(format!("{}.{}", input.out_stem.display(), format.extension()));
-                if let Err(e) = write_atomically(&path, &buf) {
+                if let Err(e) = unlod::output::write_atomically(&path, &buf) {
                     o.messages.push(format!("{}: cannot write {}: {}", input.display, path.display(), io_reason(&e)));
                     return o;
                 }
@@ -297,28 +297,6 @@ pub fn io_reason(e: &io::Error) -> String {
         io::ErrorKind::IsADirectory => "is a directory".to_string(),
         _ => e.to_string(),
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so
-/// that `path` never holds a partial output.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("output");
-    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.flush()?;
-        drop(f);
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub mod export;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod output;
 pub mod read;
 pub mod recognize;
 pub mod sparql;

@@ -213,7 +213,10 @@ pub struct Body {
 
 /// An element of an operative part.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[expect(clippy::large_enum_variant, reason = "nearly every item is a paragraph; boxing would add an allocation to each")]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "nearly every item is a paragraph; boxing would add an allocation to each"
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Item {
     /// A paragraph.

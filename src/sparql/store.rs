@@ -17,7 +17,7 @@ use oxigraph::sparql::{PreparedSparqlQuery, QueryResults};
 use oxigraph::store::Store;
 use serde::{Deserialize, Serialize};
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -218,7 +218,7 @@ impl EmbeddedStore {
                 }
                 let bytes = w.finish().map_err(store_error)?;
                 let path = dir.join(&file);
-                write_atomically(&path, &bytes).map_err(|e| io_error(&path, "write", &e))?;
+                crate::output::write_atomically(&path, &bytes).map_err(|e| io_error(&path, "write", &e))?;
                 let triples = graphs.iter().map(|g| g.triples.len()).sum();
                 let graphs = names.iter().map(|n| n.as_str().to_string()).collect();
                 self.manifest.documents.push(Entry { key, file, graphs, triples });
@@ -241,7 +241,7 @@ impl EmbeddedStore {
         let path = dir.join(MANIFEST);
         let mut bytes = serde_json::to_vec_pretty(&self.manifest).map_err(store_error)?;
         bytes.push(b'\n');
-        write_atomically(&path, &bytes).map_err(|e| io_error(&path, "write", &e))
+        crate::output::write_atomically(&path, &bytes).map_err(|e| io_error(&path, "write", &e))
     }
 
     /// Evaluates a query, with the union of all graphs as the default graph unless the query
@@ -275,21 +275,6 @@ fn file_iri(path: &Path) -> Option<String> {
     let encoded: String = s.split('/').map(super::percent_encode).collect::<Vec<_>>().join("/");
     let iri = format!("file://{encoded}");
     NamedNode::new(iri.clone()).ok().map(|_| iri)
-}
-
-/// Writes through a temporary file and a rename, so that a reader never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]
