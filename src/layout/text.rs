@@ -62,7 +62,7 @@ fn flush(cur: &mut Vec<(&str, usize)>, out: &mut Blocks, page_end: &mut bool, kn
             && let Some(prev) = out.blocks.last_mut()
             && super::continues(prev, &block)
         {
-            super::join(prev, &block);
+            super::join(prev, &block, &|w| known.contains(&w.to_lowercase()));
             continue;
         }
         out.blocks.push(block);
