@@ -5,17 +5,25 @@
 use crate::util::{model, shared_file};
 use unlod::Resolution;
 
-fn shape(r: &Resolution) -> (Vec<usize>, Vec<Option<String>>, usize, Option<u32>, Option<String>) {
+/// What must be the same in every language.
+#[derive(Debug, PartialEq)]
+struct Shape {
+    counts: [usize; 4],
+    numbers: Vec<Option<String>>,
+    footnotes: usize,
+    meeting: Option<u32>,
+    date: Option<String>,
+}
+
+fn shape(r: &Resolution) -> Shape {
     let c = r.counts();
-    let nums = r.operative().iter().map(|c| c.num.clone()).collect();
-    let date = r.adoption.date.map(|d| d.to_string());
-    (
-        vec![c.preambular, c.operative_numbered, c.operative_unnumbered, c.subparagraphs],
-        nums,
-        r.footnotes.len(),
-        r.adoption.meeting.as_ref().and_then(|m| m.number),
-        date,
-    )
+    Shape {
+        counts: [c.preambular, c.operative_numbered, c.operative_unnumbered, c.subparagraphs],
+        numbers: r.operative().iter().map(|c| c.num.clone()).collect(),
+        footnotes: r.footnotes.len(),
+        meeting: r.adoption.meeting.as_ref().and_then(|m| m.number),
+        date: r.adoption.date.map(|d| d.to_string()),
+    }
 }
 
 #[test]
