@@ -14,6 +14,7 @@
 mod cli;
 mod corpus;
 mod load;
+mod props;
 mod query;
 mod robust;
 mod seed;
