@@ -100,11 +100,7 @@ static LABEL: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::n
 /// Whether a text opens with a lead phrase of any language's list.
 fn starts_with_lead_phrase(t: &str) -> bool {
     let t = t.trim_start_matches(|c: char| c.is_whitespace() || inline::OPEN_QUOTES.contains(&c));
-    ["en", "fr", "es"].iter().any(|l| {
-        crate::words::words().lead_phrases(l).iter().any(|p| {
-            t.strip_prefix(p.phrase.as_str()).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
-        })
-    })
+    ["en", "fr", "es"].iter().any(|l| crate::words::words().lead_phrase_at(l, t).is_some())
 }
 
 /// Whether the text ends like a finished paragraph.
