@@ -96,6 +96,8 @@ fn is_page_furniture(t: &str, body_started: bool, seen_before: bool) -> bool {
 /// Undoes the pages of a Markdown text.
 pub(super) fn undo_pages(text: &str) -> Blocks {
     let mut seen: HashSet<String> = HashSet::new();
+    // The document's words, built the first time a word cut by a hyphen needs them.
+    let known: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
     let mut out = Blocks::default();
     let mut in_notes = false;
     let mut page_end = false;
@@ -161,7 +163,7 @@ pub(super) fn undo_pages(text: &str) -> Blocks {
                     continue;
                 }
                 if super::continues(prev, &block) {
-                    super::join(prev, &block, &|w| super::printed_whole(text, w));
+                    super::join(prev, &block, &|w| known.get_or_init(|| super::words_of(text)).contains(w));
                     continue;
                 }
             }

@@ -172,12 +172,7 @@ pub(crate) fn join(prev: &mut Block, next: &Block, is_word: &dyn Fn(&str) -> boo
     prev.span = prev.span.join(next.span);
 }
 
-/// Whether `word` occurs in `source` as a whole word.
-pub(crate) fn printed_whole(source: &str, word: &str) -> bool {
-    source.match_indices(word).any(|(i, _)| {
-        let before = source.get(..i).and_then(|b| b.chars().next_back());
-        let after = source.get(i + word.len()..).and_then(|a| a.chars().next());
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
-    })
+/// The words of a text (runs of letters), to tell a word cut by a hyphen.
+pub(crate) fn words_of(text: &str) -> std::collections::HashSet<&str> {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 3).collect()
 }

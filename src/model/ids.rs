@@ -18,6 +18,7 @@
 
 use super::{Body, Embedded, Item, Point, Resolution, Text};
 use iri_string::types::IriString;
+use std::collections::HashSet;
 
 /// Separator between the levels of an eId.
 pub const SEP: &str = "__";
@@ -51,15 +52,17 @@ pub fn token(num: &str) -> String {
 /// `{parent}__{abbr}_{position}` (from 1) otherwise; repeats get `-2`, `-3` ….
 pub fn siblings<'a>(parent: &str, abbr: &str, nums: impl IntoIterator<Item = Option<&'a str>>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
     for (i, num) in nums.into_iter().enumerate() {
         let t = num.map(token).filter(|t| !t.is_empty()).unwrap_or_else(|| (i + 1).to_string());
         let base = join(parent, &format!("{abbr}_{t}"));
         let mut id = base.clone();
         let mut k = 2;
-        while out.contains(&id) {
+        while taken.contains(&id) {
             id = format!("{base}-{k}");
             k += 1;
         }
+        taken.insert(id.clone());
         out.push(id);
     }
     out
@@ -155,16 +158,18 @@ pub fn footnotes(res: &Resolution) -> Vec<String> {
         &mut |_| {},
     );
     let mut out: Vec<String> = Vec::with_capacity(res.footnotes.len());
+    let mut taken: HashSet<String> = HashSet::new();
     for (f, prefix) in res.footnotes.iter().zip(first) {
         let t = token(&f.marker);
         let t = if t.is_empty() { "x".to_string() } else { t };
         let base = join(prefix.as_deref().unwrap_or(""), &format!("ftn_{t}"));
         let mut id = base.clone();
         let mut k = 2;
-        while out.contains(&id) {
+        while taken.contains(&id) {
             id = format!("{base}-{k}");
             k += 1;
         }
+        taken.insert(id.clone());
         out.push(id);
     }
     out

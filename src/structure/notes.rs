@@ -9,11 +9,16 @@
 use crate::error::Warning;
 use crate::layout::{NoteText, Rich};
 use crate::model::{Footnote, NoteCall, Span, Style, Styled, Text};
+use std::collections::HashMap;
 
 /// Footnotes of a document, growing as calls are read.
 #[derive(Debug, Default)]
 pub struct Notes {
     texts: Vec<NoteText>,
+    /// The texts of each marker, by index, in printed order.
+    by_marker: HashMap<String, Vec<usize>>,
+    /// The empty footnote made for each marker called without a text.
+    missing: HashMap<String, usize>,
     /// Index in `footnotes` of each text, once used.
     used: Vec<Option<usize>>,
     /// The footnotes, in the order of first call.
@@ -26,14 +31,19 @@ impl Notes {
     /// A resolver over the note texts found by layout.
     pub fn new(texts: Vec<NoteText>) -> Self {
         let used = vec![None; texts.len()];
-        Notes { texts, used, ..Notes::default() }
+        let mut by_marker: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in texts.iter().enumerate() {
+            by_marker.entry(t.marker.clone()).or_default().push(i);
+        }
+        Notes { texts, used, by_marker, ..Notes::default() }
     }
 
     /// The footnote index for a call with `marker` at source offset `at`.
     fn resolve(&mut self, marker: &str, at: usize) -> usize {
-        let after = self.texts.iter().position(|t| t.marker == marker && t.span.start >= at);
-        let before = self.texts.iter().rposition(|t| t.marker == marker && t.span.start < at);
-        let pick = after.or(before);
+        // The texts of this marker, in printed order (their spans increase).
+        let same = self.by_marker.get(marker).map_or(&[][..], Vec::as_slice);
+        let k = same.partition_point(|i| self.texts.get(*i).is_some_and(|t| t.span.start < at));
+        let pick = same.get(k).or_else(|| k.checked_sub(1).and_then(|b| same.get(b))).copied();
         match pick {
             Some(i) => {
                 if let Some(Some(f)) = self.used.get(i) {
@@ -53,14 +63,15 @@ impl Notes {
     }
 
     fn missing(&mut self, marker: &str, at: usize) -> usize {
-        if let Some(i) = self.footnotes.iter().position(|f| f.marker == marker && f.text.text.is_empty()) {
-            return i;
+        if let Some(i) = self.missing.get(marker) {
+            return *i;
         }
         self.warnings.push(Warning::at(
             Span::new(at, at),
             format!("footnote {marker} is called here but its text is not in the document"),
         ));
         self.footnotes.push(Footnote { marker: marker.to_string(), text: Text::default(), span: Span::new(at, at) });
+        self.missing.insert(marker.to_string(), self.footnotes.len() - 1);
         self.footnotes.len() - 1
     }
 
@@ -75,7 +86,7 @@ impl Notes {
         for (off, marker) in &rich.calls {
             let pos = (*off + shift).min(t.text.len());
             let letters = marker.chars().all(char::is_alphabetic);
-            if letters && !self.texts.iter().any(|n| n.marker == *marker) {
+            if letters && !self.by_marker.contains_key(marker.as_str()) {
                 if !t.text.is_char_boundary(pos) {
                     continue;
                 }
