@@ -14,6 +14,7 @@
 mod cli;
 mod corpus;
 mod load;
+mod ontology;
 mod query;
 mod seed;
 mod seed_akn;
