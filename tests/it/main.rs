@@ -12,6 +12,7 @@
 )]
 
 mod cli;
+mod competency;
 mod corpus;
 mod load;
 mod ontology;

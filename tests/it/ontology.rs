@@ -80,7 +80,8 @@ fn every_rdf_output_of_the_corpus_conforms_to_the_shapes() {
 /// The example as N-Triples, less the lines `drop` selects.
 fn broken_seed(t: &TempDir, name: &str, drop: impl Fn(&str) -> bool) -> String {
     convert(t.path(), &["convert", "-o", ".", "-f", "ntriples", &seed()]);
-    let nt = std::fs::read_to_string(t.path().join("ecosoc-2011-31.nt")).unwrap();
+    // One space between terms, whatever the serialiser's separator.
+    let nt = std::fs::read_to_string(t.path().join("ecosoc-2011-31.nt")).unwrap().replace('\t', " ");
     let kept: Vec<&str> = nt.lines().filter(|l| !drop(l)).collect();
     assert!(kept.len() < nt.lines().count(), "nothing was removed");
     let file = format!("{name}.nt");
@@ -129,8 +130,9 @@ fn a_paragraph_without_a_document_is_rejected() {
 fn bad_datatypes_and_duplicate_positions_are_rejected() {
     let t = TempDir::new("shapes-datatypes");
     convert(t.path(), &["convert", "-o", ".", "-f", "ntriples", &seed()]);
-    let nt = std::fs::read_to_string(t.path().join("ecosoc-2011-31.nt")).unwrap();
+    let nt = std::fs::read_to_string(t.path().join("ecosoc-2011-31.nt")).unwrap().replace('\t', " ");
     let xsd = "http://www.w3.org/2001/XMLSchema#";
+    let before = nt.clone();
     let broken = nt
         // A count as a string, a date as a string.
         .replace(&format!("\"55\"^^<{xsd}integer>"), "\"55\"")
@@ -141,12 +143,14 @@ fn bad_datatypes_and_duplicate_positions_are_rejected() {
             &format!("{PARA_3} <https://w3id.org/unlod/ontology#position> \"13\"^^<{xsd}integer>"),
             &format!("{PARA_3} <https://w3id.org/unlod/ontology#position> \"12\"^^<{xsd}integer>"),
         );
+    let changed = broken.lines().filter(|l| !before.contains(*l)).count();
+    assert!(changed >= 3, "the changes were made: {changed} lines");
     std::fs::write(t.path().join("broken.nt"), broken).unwrap();
     let (code, out, _) = validate(t.path(), &["broken.nt"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("votes in favour: one xsd:integer"), "{out}");
     assert!(out.contains("the date of adoption is one xsd:date"), "{out}");
-    assert!(out.contains("have the position \"12\"^^xsd:integer") || out.contains("have the position 12"), "{out}");
+    assert!(out.contains("have the position 12"), "{out}");
 }
 
 #[test]
@@ -180,8 +184,10 @@ fn validate_usage_errors() {
     assert!(err.contains("--schema nowhere.xsd: no such file"), "{err}");
     let (code, _, err) = validate(t.path(), &["--shapes", "nowhere.ttl", "a.akn.xml"]);
     assert_eq!(code, 2, "{err}");
+    // A file that is not there is reported, like any input that cannot be read.
     let (code, _, err) = validate(t.path(), &["missing.ttl"]);
-    assert_eq!(code, 2, "{err}");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("missing.ttl: cannot read: no such file"), "{err}");
 }
 
 #[test]
@@ -210,7 +216,7 @@ fn json_ld_has_the_published_context_and_the_same_triples_as_turtle() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|n| n["@id"].as_str().is_some_and(|i| i.ends_with("~cmp_1__para_3")))
+        .find(|n| n["@id"].as_str().is_some_and(|i| i.ends_with("2011-31/~cmp_1__para_3")))
         .unwrap();
     assert_eq!(para["@type"], serde_json::json!(["OperativeParagraph"]));
     assert_eq!(para["position"], serde_json::json!([13]));
