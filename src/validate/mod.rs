@@ -322,7 +322,7 @@ fn describe(r: &Value) -> String {
     let mut s = format!("{} violates {}", short(get("focus")), short(get("shape")));
     let path = get("path");
     if !path.is_empty() {
-        let p: Vec<String> = path.split('|').map(|p| short(p)).collect();
+        let p: Vec<String> = path.split('|').map(short).collect();
         s.push_str(&format!(" at {}", p.join("|")));
     }
     s.push_str(&format!(": {}", get("message")));
