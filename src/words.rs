@@ -158,6 +158,9 @@ pub struct Words {
     pub instruments: Vec<Instrument>,
     /// Lead phrases by language (`en`, `fr`, `es`), longest first.
     pub lead_phrases: HashMap<String, Vec<LeadPhrase>>,
+    /// For each language, the phrases by their first word (indexes into `lead_phrases`,
+    /// longest first), so that finding the phrase that opens a text costs one lookup.
+    lead_index: HashMap<String, HashMap<String, Vec<usize>>>,
     /// Month names by (language, lowercase name).
     pub months: HashMap<(String, String), u32>,
     /// Ordinal words by (language, lowercase word).
@@ -191,6 +194,12 @@ static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
 /// The word lists, parsed on first use.
 pub fn words() -> &'static Words {
     &WORDS
+}
+
+/// The first word of a text: up to a space or punctuation that ends a word.
+fn first_word(text: &str) -> &str {
+    let end = text.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.')).unwrap_or(text.len());
+    text.get(..end).unwrap_or(text)
 }
 
 /// One row of a table: its line and fields.
@@ -334,6 +343,11 @@ impl Words {
                 })
                 .collect();
             list.sort_by(|a, b| b.phrase.len().cmp(&a.phrase.len()).then_with(|| a.phrase.cmp(&b.phrase)));
+            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, lp) in list.iter().enumerate() {
+                index.entry(first_word(&lp.phrase).to_string()).or_default().push(i);
+            }
+            w.lead_index.insert(lang.to_string(), index);
             w.lead_phrases.insert(lang.to_string(), list);
         }
         for r in table("months.tsv", file("months.tsv"), &["lang", "name", "month"], p) {
@@ -382,6 +396,18 @@ impl Words {
             .filter(|l| !l.is_empty())
             .or_else(|| self.lead_phrases.get("en"))
             .map_or(&[], |v| v.as_slice())
+    }
+
+    /// The longest lead phrase of `lang` (English where it has none) that opens `text`,
+    /// followed by a word boundary.
+    pub fn lead_phrase_at(&self, lang: &str, text: &str) -> Option<&LeadPhrase> {
+        let lang = if self.lead_index.get(lang).is_some_and(|i| !i.is_empty()) { lang } else { "en" };
+        let list = self.lead_phrases.get(lang)?;
+        let candidates = self.lead_index.get(lang)?.get(first_word(text))?;
+        candidates.iter().filter_map(|i| list.get(*i)).find(|lp| {
+            text.strip_prefix(lp.phrase.as_str())
+                .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        })
     }
 
     /// The month number of a month name in a language.

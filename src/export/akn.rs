@@ -112,34 +112,50 @@ impl<'a, W: Write> Akn<'a, W> {
             return Ok(());
         }
         let s = xml_safe(s);
-        self.event(Event::Text(BytesText::new(&s)))
+        // A carriage return is written as a character reference: an XML parser would turn
+        // a literal one into a line feed.
+        for (i, piece) in s.split('\r').enumerate() {
+            if i > 0 {
+                self.event(Event::Text(BytesText::from_escaped("&#13;")))?;
+            }
+            if !piece.is_empty() {
+                self.event(Event::Text(BytesText::new(piece)))?;
+            }
+        }
+        Ok(())
     }
 
-    /// `<name attrs>` + mixed content written by `body` without indentation + `</name>`.
+    /// `<name attrs>` + mixed content written by `body` without indentation + `</name>`
+    /// (or `<name attrs/>` when the content is empty).
     fn mixed(
         &mut self,
         name: &str,
         attrs: Attrs<'_>,
         body: impl FnOnce(&mut Self) -> io::Result<()>,
     ) -> io::Result<()> {
-        self.start(name, attrs)?;
         if self.inline.is_some() {
+            self.start(name, attrs)?;
             body(self)?;
-        } else {
-            self.inline = Some(Writer::new(Vec::new()));
-            let r = body(self);
-            let buf = self.inline.take().map(Writer::into_inner).unwrap_or_default();
-            r?;
-            let text = String::from_utf8(buf).map_err(io::Error::other)?;
-            if !text.is_empty() {
-                self.w.write_event(Event::Text(BytesText::from_escaped(text))).map_err(io::Error::other)?;
-            }
+            return self.end(name);
         }
+        self.inline = Some(Writer::new(Vec::new()));
+        let r = body(self);
+        let buf = self.inline.take().map(Writer::into_inner).unwrap_or_default();
+        r?;
+        let text = String::from_utf8(buf).map_err(io::Error::other)?;
+        if text.is_empty() {
+            return self.empty(name, attrs);
+        }
+        self.start(name, attrs)?;
+        self.w.write_event(Event::Text(BytesText::from_escaped(text))).map_err(io::Error::other)?;
         self.end(name)
     }
 
     /// `<name attrs>text</name>` with plain text.
     fn leaf(&mut self, name: &str, attrs: Attrs<'_>, text: &str) -> io::Result<()> {
+        if text.is_empty() {
+            return self.empty(name, attrs);
+        }
         self.start(name, attrs)?;
         self.chars(text)?;
         self.end(name)

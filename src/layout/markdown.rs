@@ -161,7 +161,7 @@ pub(super) fn undo_pages(text: &str) -> Blocks {
                     continue;
                 }
                 if super::continues(prev, &block) {
-                    super::join(prev, &block);
+                    super::join(prev, &block, &|w| super::printed_whole(text, w));
                     continue;
                 }
             }
@@ -260,6 +260,17 @@ mod tests {
         assert_eq!(b.notes.len(), 1);
         assert_eq!(b.notes[0].marker, "3");
         assert_eq!(b.notes[0].text.text, "The Conference adopted it.");
+    }
+
+    #[test]
+    fn rejoins_a_word_cut_by_a_hyphen_when_the_document_prints_it_whole() {
+        let line = "1. *Requests* the Office to take into account the elements necessary for building national capac-";
+        let md = format!(
+            "{line}\n\n**2/4**    **A/RES/76/300**\n\nity and the drug-\n\n**A/RES/76/300**    **3/4**\n\nresistant forms; its capacity matters."
+        );
+        let b = undo_pages(&md);
+        assert_eq!(b.blocks.len(), 1);
+        assert!(b.blocks[0].text.text.contains("national capacity and the drug-"), "{}", b.blocks[0].text.text);
     }
 
     #[test]

@@ -100,11 +100,7 @@ static LABEL: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::n
 /// Whether a text opens with a lead phrase of any language's list.
 fn starts_with_lead_phrase(t: &str) -> bool {
     let t = t.trim_start_matches(|c: char| c.is_whitespace() || inline::OPEN_QUOTES.contains(&c));
-    ["en", "fr", "es"].iter().any(|l| {
-        crate::words::words().lead_phrases(l).iter().any(|p| {
-            t.strip_prefix(p.phrase.as_str()).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
-        })
-    })
+    ["en", "fr", "es"].iter().any(|l| crate::words::words().lead_phrase_at(l, t).is_some())
 }
 
 /// Whether the text ends like a finished paragraph.
@@ -152,15 +148,36 @@ pub(crate) fn continues(prev: &Block, next: &Block) -> bool {
 }
 
 /// Joins `next` onto `prev` (a paragraph cut by a page end).
-pub(crate) fn join(prev: &mut Block, next: &Block) {
-    let joined_hyphen = prev.text.text.ends_with('-')
+pub(crate) fn join(prev: &mut Block, next: &Block, is_word: &dyn Fn(&str) -> bool) {
+    let cut_word = prev.text.text.ends_with('-')
         && next.text.text.chars().next().is_some_and(char::is_lowercase)
         && !prev.text.text.ends_with(" -");
-    if joined_hyphen {
-        // A word cut at a line end; the dictionary check is done by the caller's hyphen pass.
-        prev.text.push("", &next.text);
+    if cut_word {
+        // A word cut by a hyphen at the page end: joined whole ("capac-" + "ity") when the
+        // document prints it whole elsewhere, else kept hyphenated ("drug-" + "resistant").
+        let stem: String =
+            prev.text.text.trim_end_matches('-').chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        let stem: String = stem.chars().rev().collect();
+        let rest: String = next.text.text.chars().take_while(|c| c.is_alphabetic()).collect();
+        let whole = format!("{stem}{rest}");
+        if whole.len() > 3 && is_word(&whole) {
+            prev.text.text.pop();
+            prev.text.push("", &next.text);
+        } else {
+            prev.text.push("", &next.text);
+        }
     } else {
         prev.text.push(" ", &next.text);
     }
     prev.span = prev.span.join(next.span);
+}
+
+/// Whether `word` occurs in `source` as a whole word.
+pub(crate) fn printed_whole(source: &str, word: &str) -> bool {
+    source.match_indices(word).any(|(i, _)| {
+        let before = source.get(..i).and_then(|b| b.chars().next_back());
+        let after = source.get(i + word.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    })
 }

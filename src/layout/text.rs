@@ -62,7 +62,7 @@ fn flush(cur: &mut Vec<(&str, usize)>, out: &mut Blocks, page_end: &mut bool, kn
             && let Some(prev) = out.blocks.last_mut()
             && super::continues(prev, &block)
         {
-            super::join(prev, &block);
+            super::join(prev, &block, &|w| known.contains(&w.to_lowercase()));
             continue;
         }
         out.blocks.push(block);
@@ -122,12 +122,7 @@ fn starts_paragraph(prev: &str, line: &str) -> bool {
     let prev = prev.trim_end();
     let ends = prev.ends_with([';', ':', '.', ',']);
     let numbered = NEW_ITEM.as_ref().is_some_and(|r| r.is_match(line));
-    let lead = prev.ends_with(',')
-        && words().lead_phrases("en").iter().any(|l| {
-            l.part == Part::Preambular
-                && line.starts_with(l.phrase.as_str())
-                && line.get(l.phrase.len()..).is_some_and(|r| r.starts_with(' '))
-        });
+    let lead = prev.ends_with(',') && words().lead_phrase_at("en", line).is_some_and(|l| l.part == Part::Preambular);
     (ends && numbered) || lead
 }
 

@@ -104,17 +104,20 @@ fn normalise_line_ends(text: String) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// Binary data: NUL bytes, or many control characters or replacement characters.
+/// Binary data: NUL bytes, or many control characters or replacement characters in the
+/// first 64 KiB.
 fn looks_binary(text: &str) -> bool {
-    let sample: Vec<char> = text.chars().take(65_536).collect();
-    if sample.is_empty() {
-        return false;
+    let (mut total, mut odd) = (0usize, 0usize);
+    for c in text.chars().take(65_536) {
+        total += 1;
+        if c == '\0' {
+            return true;
+        }
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\t' | '\x0c')) {
+            odd += 1;
+        }
     }
-    let odd = sample
-        .iter()
-        .filter(|c| **c == '\0' || **c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\t' | '\x0c')))
-        .count();
-    sample.contains(&'\0') || odd * 20 > sample.len()
+    total > 0 && odd * 20 > total
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?(\p{L}{3,10})\s*,?\s+(?:de\s+)?(\d{4})\b|(\p{L}{3,10})\s+(\d{1,2}),\s+(\d{4})\b").ok()
+    Regex::new(r"(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?(\p{L}[\p{L}\]|10]{2,9})\s*,?\s+(?:de\s+)?(\d{4})\b|(\p{L}{3,10})\s+(\d{1,2}),\s+(\d{4})\b").ok()
 });
 static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d{1,5})\s*(?:st|nd|rd|th|e|re|ème|ª|a|\.ª|\.a)?\.?\s+(?:\(?(?:resumed|closed|reprise|privée|reanudación|privada)\)?\s+)?(plenary\s+meeting|meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)").ok()
@@ -19,7 +19,6 @@ static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Every date in `text`: byte range and value.
 pub fn dates(text: &str, lang: &str) -> Vec<(usize, usize, Date)> {
     let Some(re) = DATE.as_ref() else { return Vec::new() };
-    let w = words();
     let mut out = Vec::new();
     for c in re.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
@@ -30,13 +29,33 @@ pub fn dates(text: &str, lang: &str) -> Vec<(usize, usize, Date)> {
                 _ => continue,
             },
         };
-        let month = w.month(lang, month).or_else(|| ["en", "fr", "es"].iter().find_map(|l| w.month(l, month)));
+        let month = month_of(month, lang);
         let (Some(month), Ok(day), Ok(year)) = (month, day.parse(), year.parse()) else { continue };
         if let Some(d) = Date::new(year, month, day) {
             out.push((m.start(), m.end(), d));
         }
     }
     out
+}
+
+/// The month a word names, in the text's language or another, tolerating OCR noise
+/// (`Apri]`, `Ju1y`, `0ctober`).
+fn month_of(word: &str, lang: &str) -> Option<u32> {
+    let w = words();
+    let find = |m: &str| w.month(lang, m).or_else(|| ["en", "fr", "es"].iter().find_map(|l| w.month(l, m)));
+    find(word).or_else(|| {
+        let fixed: String = word
+            .chars()
+            .map(|c| match c {
+                ']' | '|' | '1' | 'I' => 'l',
+                '0' => 'o',
+                c => c,
+            })
+            .collect();
+        // Keep the first letter as printed ("Ju1y" → "July", "Apri]" → "April").
+        let first: String = word.chars().take(1).chain(fixed.chars().skip(1)).collect();
+        find(&first)
+    })
 }
 
 /// The first date in `text`.
@@ -101,6 +120,7 @@ mod tests {
         assert_eq!(d("du 28 juillet 2011", "fr").as_deref(), Some("2011-07-28"));
         assert_eq!(d("de 28 de julio de 2011", "es").as_deref(), Some("2011-07-28"));
         assert_eq!(d("on 31 February 2011", "en"), None);
+        assert_eq!(d("of 1 Apri] 1987", "en").as_deref(), Some("1987-04-01"));
     }
 
     #[test]

@@ -271,12 +271,8 @@ pub fn formula(text: &str) -> Option<(String, String)> {
 /// whether it is preambular.
 pub fn lead_phrase(text: &Rich, lang: &str) -> Option<(String, Part)> {
     let t = text.text.as_str();
-    for lp in words().lead_phrases(lang) {
-        if let Some(after) = t.strip_prefix(lp.phrase.as_str())
-            && after.chars().next().is_none_or(|c| !c.is_alphanumeric())
-        {
-            return Some((lp.phrase.clone(), lp.part));
-        }
+    if let Some(lp) = words().lead_phrase_at(lang, t) {
+        return Some((lp.phrase.clone(), lp.part));
     }
     let (start, end) = text.leading_italic()?;
     if start != 0 {

@@ -23,7 +23,8 @@ pub fn map(res: &Resolution, opts: &ExportOptions) -> Graph {
         Mapper { res, footnotes: ids::footnotes(res), components: ids::components(res), iris, lang, out: Vec::new() };
     m.document();
     let mut triples = m.out;
-    triples.sort();
+    // By subject, its type first, then by predicate and object: the order Turtle groups in.
+    triples.sort_unstable_by(|a, b| (&a.s, a.p != TYPE, a.p, &a.o).cmp(&(&b.s, b.p != TYPE, b.p, &b.o)));
     triples.dedup();
     Graph { name: m.iris.expression.clone(), triples }
 }
