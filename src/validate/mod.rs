@@ -299,6 +299,12 @@ fn short(term: &str) -> String {
     if let Some(inverse) = term.strip_prefix('^') {
         return format!("^{}", short(inverse));
     }
+    // A typed literal: its datatype shortened.
+    if term.starts_with('"')
+        && let Some((lexical, datatype)) = term.rsplit_once("^^")
+    {
+        return format!("{lexical}^^{}", short(datatype));
+    }
     let Some(iri) = term.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
         return term.to_string();
     };
@@ -344,6 +350,7 @@ mod tests {
         assert_eq!(short("<https://example.org/a/b>"), "<https://example.org/a/b>");
         assert_eq!(short("\"x\"@en"), "\"x\"@en");
         assert_eq!(short("^<http://data.europa.eu/eli/ontology#has_part>"), "^eli:has_part");
+        assert_eq!(short("\"12\"^^<http://www.w3.org/2001/XMLSchema#integer>"), "\"12\"^^xsd:integer");
     }
 
     #[test]
