@@ -1,22 +1,21 @@
 //! RDF: the model mapped once to triples ([`mapping`]), written in several syntaxes.
 //!
-//! Turtle and N-Triples go through sophia's serialisers; N-Quads puts every triple in one
+//! Turtle is written by [`turtle`] (sophia's term writer escapes the terms); N-Triples
+//! goes through sophia's serialiser; N-Quads puts every triple in one
 //! named graph, the document's expression IRI; JSON-LD groups the triples by subject under
 //! the published context `ontology/context.jsonld`.
 
 pub mod jsonld;
 pub mod mapping;
+mod turtle;
 pub mod vocab;
 
 use sophia::api::ns::IriRef;
-use sophia::api::prefix::Prefix;
 use sophia::api::serializer::{QuadSerializer, TripleSerializer};
 use sophia::api::source::IntoSource;
 use sophia::api::term::{LanguageTag, SimpleTerm};
-use sophia::iri::Iri;
 use sophia::turtle::serializer::nq::NQuadsSerializer;
 use sophia::turtle::serializer::nt::NTriplesSerializer;
-use sophia::turtle::serializer::turtle::{TurtleConfig, TurtleSerializer};
 use std::io::{self, Write};
 
 /// The object of a triple.
@@ -75,33 +74,8 @@ fn io_err<E: std::fmt::Display>(e: E) -> io::Error {
 }
 
 /// Writes the graph as Turtle, with the prefixes of [`vocab::PREFIXES`], grouped by subject.
-///
-/// The triples are sorted by subject and predicate, so sophia's streaming serialiser, which
-/// factors a triple with the one before it, groups them as its pretty serialiser would, in
-/// linear time (the pretty one analyses the whole graph and took 80 % of a conversion).
-pub fn write_turtle(g: &Graph, mut out: impl Write) -> io::Result<()> {
-    let prefixes: Vec<_> = vocab::PREFIXES
-        .iter()
-        .map(|(p, ns)| (Prefix::new_unchecked((*p).into()), Iri::new_unchecked((*ns).into())))
-        .collect();
-    let config = TurtleConfig::new().with_pretty(false).with_own_prefix_map(prefixes);
-    let mut buf = Vec::with_capacity(g.triples.len() * 80);
-    TurtleSerializer::new_with_config(&mut buf, config).serialize_triples(g.terms().into_source()).map_err(io_err)?;
-    // A blank line before each subject (and after the prefixes), for the human reader: a
-    // line at column 0 after one that ends a statement starts a subject, since literals
-    // never hold a raw line break.
-    let mut spaced = Vec::with_capacity(buf.len() + buf.len() / 16);
-    let mut prev_ends_statement = false;
-    for line in buf.split_inclusive(|b| *b == b'\n') {
-        let starts_subject = !line.starts_with(b"\t") && !line.starts_with(b"PREFIX ");
-        if starts_subject && prev_ends_statement {
-            spaced.push(b'\n');
-        }
-        let trimmed = line.strip_suffix(b"\n").unwrap_or(line);
-        prev_ends_statement = trimmed.ends_with(b".") || line.starts_with(b"PREFIX ");
-        spaced.extend_from_slice(line);
-    }
-    out.write_all(&spaced)
+pub fn write_turtle(g: &Graph, out: impl Write) -> io::Result<()> {
+    turtle::write(g, out)
 }
 
 /// Writes the graph as N-Triples.

@@ -1,0 +1,114 @@
+//! Turtle, written from the sorted triples of one document.
+//!
+//! The triples come sorted by subject (its type first) and predicate, so grouping them is a
+//! comparison with the triple before: `;` for the same subject, `,` for the same predicate.
+//! IRIs under a known prefix are abbreviated, integers and booleans written bare, and every
+//! other term goes through sophia's N-Triples term writer, which does the escaping.
+//!
+//! Why not sophia's Turtle serialisers: measured on the bulk set (see bench/RESULTS.md), the
+//! pretty one took 73 % of a whole conversion (it analyses the graph), and the streaming one
+//! about 1.5 µs a triple, mostly matching every IRI against the prefix map; this writer
+//! matches only object IRIs and knows each predicate's prefixed form.
+
+use super::vocab::{BOOLEAN, INTEGER, PREFIXES, TYPE};
+use super::{Graph, Object, iri, object};
+use sophia::turtle::serializer::nt::write_term;
+use std::io::{self, Write};
+
+/// Writes the graph as Turtle.
+pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
+    let mut buf: Vec<u8> = Vec::with_capacity(g.triples.len() * 90 + 512);
+    for (p, ns) in PREFIXES {
+        buf.extend_from_slice(b"PREFIX ");
+        buf.extend_from_slice(p.as_bytes());
+        buf.extend_from_slice(b": <");
+        buf.extend_from_slice(ns.as_bytes());
+        buf.extend_from_slice(b">\n");
+    }
+    let mut last: Option<(&str, &str)> = None;
+    for t in &g.triples {
+        match last {
+            Some((s, p)) if s == t.s && p == t.p => buf.extend_from_slice(b" ,\n        "),
+            Some((s, _)) if s == t.s => {
+                buf.extend_from_slice(b" ;\n    ");
+                predicate(&mut buf, t.p)?;
+                buf.push(b' ');
+            }
+            _ => {
+                if last.is_some() {
+                    buf.extend_from_slice(b" .\n");
+                }
+                buf.push(b'\n');
+                term_iri(&mut buf, &t.s)?;
+                buf.push(b' ');
+                predicate(&mut buf, t.p)?;
+                buf.push(b' ');
+            }
+        }
+        obj(&mut buf, &t.o)?;
+        last = Some((&t.s, t.p));
+    }
+    if last.is_some() {
+        buf.extend_from_slice(b" .\n");
+    }
+    out.write_all(&buf)
+}
+
+/// `prefix:local` for an IRI under a known prefix whose local part needs no escape.
+fn prefixed(iri: &str) -> Option<(&'static str, &str)> {
+    PREFIXES.iter().find_map(|(p, ns)| {
+        let local = iri.strip_prefix(ns)?;
+        let ok = !local.is_empty()
+            && local.chars().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+            && local.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            && !local.ends_with('-');
+        ok.then_some((*p, local))
+    })
+}
+
+fn term_iri(buf: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    match prefixed(s) {
+        Some((p, local)) => {
+            buf.extend_from_slice(p.as_bytes());
+            buf.push(b':');
+            buf.extend_from_slice(local.as_bytes());
+            Ok(())
+        }
+        None => write_term::<_, _, false>(buf, iri(s)),
+    }
+}
+
+fn predicate(buf: &mut Vec<u8>, p: &str) -> io::Result<()> {
+    if p == TYPE {
+        buf.push(b'a');
+        Ok(())
+    } else {
+        term_iri(buf, p)
+    }
+}
+
+fn obj(buf: &mut Vec<u8>, o: &Object) -> io::Result<()> {
+    match o {
+        Object::Iri(s) => term_iri(buf, s),
+        // Canonical integers and booleans are Turtle's own literals.
+        Object::Typed(lex, dt) if *dt == INTEGER && is_canonical_integer(lex) => {
+            buf.extend_from_slice(lex.as_bytes());
+            Ok(())
+        }
+        Object::Typed(lex, dt) if *dt == BOOLEAN && (lex == "true" || lex == "false") => {
+            buf.extend_from_slice(lex.as_bytes());
+            Ok(())
+        }
+        Object::Typed(lex, dt) if prefixed(dt).is_some() && *dt != super::vocab::STRING => {
+            write_term::<_, _, false>(buf, object(&Object::Typed(lex.clone(), super::vocab::STRING)))?;
+            buf.extend_from_slice(b"^^");
+            term_iri(buf, dt)
+        }
+        o => write_term::<_, _, false>(buf, object(o)),
+    }
+}
+
+fn is_canonical_integer(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'))
+}
