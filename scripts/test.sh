@@ -2,7 +2,8 @@
 # Installs what the tests need where it is missing, then runs them.
 #   bash scripts/test.sh            the whole suite (what CI runs)
 # Needs: the Rust toolchain (cargo), Python's pip, and ../shared beside the project (or UNLOD_SHARED).
-# Installs where missing: xmllint, zstd, Virtuoso (apt) and the Oxigraph server (pip).
+# Installs where missing: xmllint, zstd, Virtuoso, a Java runtime (apt), the Oxigraph server,
+# pySHACL and owlready2 (pip): SHACL validation and the HermiT consistency check of the ontology.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,13 @@ if [ -z "${UNLOD_OXIGRAPH:-}" ] && ! command -v oxigraph >/dev/null 2>&1; then
       if [ -x "$d/oxigraph" ]; then export UNLOD_OXIGRAPH="$d/oxigraph"; break; fi
     done
   fi
+fi
+
+# The ontology's tests: pySHACL (unlod validate), owlready2 with its HermiT (needs Java).
+need_deb java default-jre-headless
+if ! python3 -c 'import pyshacl, owlready2, rdflib' >/dev/null 2>&1; then
+  echo "test.sh: installing pyshacl and owlready2 (pip)"
+  python3 -m pip install --quiet --disable-pip-version-check pyshacl owlready2
 fi
 
 shared="${UNLOD_SHARED:-../shared}"

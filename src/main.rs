@@ -8,6 +8,7 @@ mod cli;
 mod inputs;
 mod load;
 mod query;
+mod validate;
 
 use clap::Parser;
 use cli::{Cli, Command, ConvertArgs};
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert(args),
         Command::Query(args) => query::run(args),
         Command::Load(args) => load::run(args),
+        Command::Validate(args) => validate::run(args),
     }
 }
 

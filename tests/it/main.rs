@@ -12,8 +12,10 @@
 )]
 
 mod cli;
+mod competency;
 mod corpus;
 mod load;
+mod ontology;
 mod props;
 mod query;
 mod robust;

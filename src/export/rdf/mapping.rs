@@ -1,8 +1,8 @@
 //! The model as triples: one function per kind of node, all IRIs from `model::ids`.
 //!
 //! Layout of the graph (DESIGN §4–5): the document is a Work with its structure at the work
-//! level (`{work}/~{eId}`: types, numbers, positions, containment with `eli:has_part`,
-//! footnotes, actions, votes) and its text at the expression level (`{expression}/~{eId}`:
+//! level (`{work}/~{eId}`: types, numbers, positions, containment with `eli:has_part` and
+//! its inverse `eli:is_part_of` both written, footnotes, actions, votes) and its text at the expression level (`{expression}/~{eId}`:
 //! `unlod:text`, `unlod:leadPhrase`, language-tagged), linked by `eli:realizes`.
 
 use super::vocab::*;
@@ -79,7 +79,8 @@ impl Mapper<'_> {
         self.iri(&work, IS_REALIZED_BY, &expr);
         self.iri(&expr, TYPE, EXPRESSION);
         self.iri(&expr, REALIZES, &work);
-        self.add(&expr, LANGUAGE, string(&self.lang.clone()));
+        // An IRI, as UNDO does (`undo:Language` individuals): the language as a thing, not a string.
+        self.iri(&expr, LANGUAGE, &format!("{ISO639_1}{}", self.lang));
         if let Some(sym) = &res.meta.symbol {
             self.add(&work, SYMBOL, string(sym));
             self.iri(&work, SAME_AS, &ids::undocs(sym));
@@ -161,12 +162,14 @@ impl Mapper<'_> {
             self.iri(&node, TYPE, ANNEX);
             self.add(&node, POSITION, int(n + 1));
             self.link(&work, &node);
-            let e = self.part_expression(&eid, &node);
-            if !annex.label.is_empty() {
+            if !annex.label.is_empty() || annex.headings.iter().any(|h| !h.text.is_empty()) {
+                let e = self.part_expression(&eid, &node);
                 self.text(&e, LABEL, &annex.label);
+                for h in &annex.headings {
+                    self.text(&e, HEADING, &h.text);
+                }
             }
             for h in &annex.headings {
-                self.text(&e, HEADING, &h.text);
                 self.notes(&node, h);
             }
             self.items(&eid, &node, &annex.items, 0);
@@ -177,9 +180,12 @@ impl Mapper<'_> {
             let node = self.iris.work_part(&eid);
             self.iri(&node, TYPE, FOOTNOTE);
             self.add(&node, MARKER, string(&f.marker));
-            self.iri(&node, IS_PART_OF, &work);
-            let e = self.part_expression(&eid, &node);
-            self.text(&e, TEXT, &f.text.text);
+            self.link(&work, &node);
+            // A footnote whose text the source lost has no text node.
+            if !f.text.text.is_empty() {
+                let e = self.part_expression(&eid, &node);
+                self.text(&e, TEXT, &f.text.text);
+            }
         }
         // Votes the text reports.
         for (k, v) in res.reported_votes.iter().enumerate() {
@@ -417,7 +423,7 @@ impl Mapper<'_> {
                     self.iri(iri, VOTE_ON, &ii);
                 }
             }
-            VoteSubject::Named(n) => self.add(iri, VOTE_ON, Object::Lang(n.clone(), self.lang.clone())),
+            VoteSubject::Named(n) => self.add(iri, VOTE_ON_TEXT, Object::Lang(n.clone(), self.lang.clone())),
         }
         if let Some(a) = v.by.and_then(|i| self.res.actors.get(i)) {
             let ai = self.actor(a);

@@ -1,6 +1,6 @@
 //! RDF: the model mapped once to triples ([`mapping`]), written in several syntaxes.
 //!
-//! Turtle is written by [`turtle`] (sophia's term writer escapes the terms); N-Triples
+//! Turtle is written by the private module `turtle` (sophia's term writer escapes the terms); N-Triples
 //! goes through sophia's serialiser; N-Quads puts every triple in one
 //! named graph, the document's expression IRI; JSON-LD groups the triples by subject under
 //! the published context `ontology/context.jsonld`.

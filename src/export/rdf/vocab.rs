@@ -19,6 +19,9 @@ pub const DCTERMS: &str = "http://purl.org/dc/terms/";
 pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 /// Wikidata entities.
 pub const WD: &str = "http://www.wikidata.org/entity/";
+/// ISO 639-1 languages of the Library of Congress, the individuals UNDO declares as
+/// `undo:Language` (`…/iso639-1/en`), objects of `dcterms:language`.
+pub const ISO639_1: &str = "http://id.loc.gov/vocabulary/iso639-1/";
 
 /// Prefixes written in Turtle and JSON-LD, in this order.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -90,6 +93,7 @@ pub const UNLOD_TERMS: &[&str] = &[
     VOTES_AGAINST,
     ABSTENTIONS,
     VOTE_ON,
+    VOTE_ON_TEXT,
     VOTED_BY,
     VOTE_METHOD,
     VOTE_OUTCOME,
@@ -204,8 +208,10 @@ terms! { "https://w3id.org/unlod/ontology#";
     VOTES_AGAINST = "votesAgainst";
     /// Abstentions.
     ABSTENTIONS = "abstentions";
-    /// What the vote was on.
+    /// What the vote was on: the document or an instrument.
     VOTE_ON = "voteOn";
+    /// What the vote was on, as printed, when it is no known document or instrument.
+    VOTE_ON_TEXT = "voteOnText";
     /// Who voted.
     VOTED_BY = "votedBy";
     /// How the vote was taken.
