@@ -1,21 +1,20 @@
 //! RDF: the model mapped once to triples ([`mapping`]), written in several syntaxes.
 //!
-//! Turtle is written by the private module `turtle` (sophia's term writer escapes the terms); N-Triples
-//! goes through sophia's serialiser; N-Quads puts every triple in one
-//! named graph, the document's expression IRI; JSON-LD groups the triples by subject under
+//! The terms are written by the private module `terms`, Turtle by `turtle` (grouped by
+//! subject, prefixed names), N-Triples and N-Quads one statement a line (N-Quads in the
+//! document's named graph, its expression IRI); JSON-LD groups the triples by subject under
 //! the published context `ontology/context.jsonld`.
+//!
+//! sophia's serialisers were used first and left: its pretty Turtle took 73 % of a
+//! conversion, and its string escaping recursed once per escaped character, so that a text
+//! of a few hundred thousand quotes or line ends overflowed the stack.
 
 pub mod jsonld;
 pub mod mapping;
+mod terms;
 mod turtle;
 pub mod vocab;
 
-use sophia::api::ns::IriRef;
-use sophia::api::serializer::{QuadSerializer, TripleSerializer};
-use sophia::api::source::IntoSource;
-use sophia::api::term::{LanguageTag, SimpleTerm};
-use sophia::turtle::serializer::nq::NQuadsSerializer;
-use sophia::turtle::serializer::nt::NTriplesSerializer;
 use std::io::{self, Write};
 
 /// The object of a triple.
@@ -49,47 +48,39 @@ pub struct Graph {
     pub triples: Vec<Triple>,
 }
 
-impl Graph {
-    fn terms(&self) -> impl Iterator<Item = [SimpleTerm<'_>; 3]> {
-        self.triples.iter().map(|t| [iri(&t.s), iri(t.p), object(&t.o)])
-    }
-}
-
-fn iri(s: &str) -> SimpleTerm<'_> {
-    SimpleTerm::Iri(IriRef::new_unchecked(s.into()))
-}
-
-fn object(o: &Object) -> SimpleTerm<'_> {
-    match o {
-        Object::Iri(s) => iri(s),
-        Object::Lang(s, l) => {
-            SimpleTerm::LiteralLanguage(s.as_str().into(), LanguageTag::new_unchecked(l.as_str().into()), None)
-        }
-        Object::Typed(s, dt) => SimpleTerm::LiteralDatatype(s.as_str().into(), IriRef::new_unchecked((*dt).into())),
-    }
-}
-
-fn io_err<E: std::fmt::Display>(e: E) -> io::Error {
-    io::Error::other(e.to_string())
-}
-
 /// Writes the graph as Turtle, with the prefixes of [`vocab::PREFIXES`], grouped by subject.
 pub fn write_turtle(g: &Graph, out: impl Write) -> io::Result<()> {
     turtle::write(g, out)
 }
 
 /// Writes the graph as N-Triples.
-pub fn write_ntriples(g: &Graph, out: impl Write) -> io::Result<()> {
-    let mut w = io::BufWriter::new(out);
-    NTriplesSerializer::new(&mut w).serialize_triples(g.terms().into_source()).map_err(io_err)?;
-    w.flush()
+pub fn write_ntriples(g: &Graph, mut out: impl Write) -> io::Result<()> {
+    out.write_all(&statements(g, None))
 }
 
 /// Writes the graph as N-Quads, every triple in the document's named graph.
-pub fn write_nquads(g: &Graph, out: impl Write) -> io::Result<()> {
-    let mut w = io::BufWriter::new(out);
-    let name = iri(&g.name);
-    let quads = g.terms().map(|[s, p, o]| ([s, p, o], Some(name.clone()))).into_source();
-    NQuadsSerializer::new(&mut w).serialize_quads(quads).map_err(io_err)?;
-    w.flush()
+pub fn write_nquads(g: &Graph, mut out: impl Write) -> io::Result<()> {
+    out.write_all(&statements(g, Some(&g.name)))
+}
+
+/// One statement a line: the triples, in `graph` when given.
+fn statements(g: &Graph, graph: Option<&str>) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(g.triples.len() * 160);
+    let mut name = Vec::new();
+    if let Some(n) = graph {
+        terms::iri(&mut name, n);
+    }
+    for t in &g.triples {
+        terms::iri(&mut buf, &t.s);
+        buf.push(b' ');
+        terms::iri(&mut buf, t.p);
+        buf.push(b' ');
+        terms::object(&mut buf, &t.o);
+        if graph.is_some() {
+            buf.push(b' ');
+            buf.extend_from_slice(&name);
+        }
+        buf.extend_from_slice(b" .\n");
+    }
+    buf
 }

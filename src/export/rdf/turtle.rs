@@ -3,16 +3,10 @@
 //! The triples come sorted by subject (its type first) and predicate, so grouping them is a
 //! comparison with the triple before: `;` for the same subject, `,` for the same predicate.
 //! IRIs under a known prefix are abbreviated, integers and booleans written bare, and every
-//! other term goes through sophia's N-Triples term writer, which does the escaping.
-//!
-//! Why not sophia's Turtle serialisers: measured on the bulk set (see bench/RESULTS.md), the
-//! pretty one took 73 % of a whole conversion (it analyses the graph), and the streaming one
-//! about 1.5 µs a triple, mostly matching every IRI against the prefix map; this writer
-//! matches only object IRIs and knows each predicate's prefixed form.
+//! other term is written in its N-Triples form by `terms`.
 
-use super::vocab::{BOOLEAN, INTEGER, PREFIXES, TYPE};
-use super::{Graph, Object, iri, object};
-use sophia::turtle::serializer::nt::write_term;
+use super::vocab::{BOOLEAN, INTEGER, PREFIXES, STRING, TYPE};
+use super::{Graph, Object, terms};
 use std::io::{self, Write};
 
 /// Writes the graph as Turtle.
@@ -31,7 +25,7 @@ pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
             Some((s, p)) if s == t.s && p == t.p => buf.extend_from_slice(b" ,\n        "),
             Some((s, _)) if s == t.s => {
                 buf.extend_from_slice(b" ;\n    ");
-                predicate(&mut buf, t.p)?;
+                predicate(&mut buf, t.p);
                 buf.push(b' ');
             }
             _ => {
@@ -39,13 +33,13 @@ pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
                     buf.extend_from_slice(b" .\n");
                 }
                 buf.push(b'\n');
-                term_iri(&mut buf, &t.s)?;
+                term_iri(&mut buf, &t.s);
                 buf.push(b' ');
-                predicate(&mut buf, t.p)?;
+                predicate(&mut buf, t.p);
                 buf.push(b' ');
             }
         }
-        obj(&mut buf, &t.o)?;
+        obj(&mut buf, &t.o);
         last = Some((&t.s, t.p));
     }
     if last.is_some() {
@@ -66,45 +60,35 @@ fn prefixed(iri: &str) -> Option<(&'static str, &str)> {
     })
 }
 
-fn term_iri(buf: &mut Vec<u8>, s: &str) -> io::Result<()> {
+fn term_iri(buf: &mut Vec<u8>, s: &str) {
     match prefixed(s) {
         Some((p, local)) => {
             buf.extend_from_slice(p.as_bytes());
             buf.push(b':');
             buf.extend_from_slice(local.as_bytes());
-            Ok(())
         }
-        None => write_term::<_, _, false>(buf, iri(s)),
+        None => terms::iri(buf, s),
     }
 }
 
-fn predicate(buf: &mut Vec<u8>, p: &str) -> io::Result<()> {
-    if p == TYPE {
-        buf.push(b'a');
-        Ok(())
-    } else {
-        term_iri(buf, p)
-    }
+fn predicate(buf: &mut Vec<u8>, p: &str) {
+    if p == TYPE { buf.push(b'a') } else { term_iri(buf, p) }
 }
 
-fn obj(buf: &mut Vec<u8>, o: &Object) -> io::Result<()> {
+fn obj(buf: &mut Vec<u8>, o: &Object) {
     match o {
         Object::Iri(s) => term_iri(buf, s),
         // Canonical integers and booleans are Turtle's own literals.
-        Object::Typed(lex, dt) if *dt == INTEGER && is_canonical_integer(lex) => {
-            buf.extend_from_slice(lex.as_bytes());
-            Ok(())
-        }
+        Object::Typed(lex, dt) if *dt == INTEGER && is_canonical_integer(lex) => buf.extend_from_slice(lex.as_bytes()),
         Object::Typed(lex, dt) if *dt == BOOLEAN && (lex == "true" || lex == "false") => {
-            buf.extend_from_slice(lex.as_bytes());
-            Ok(())
+            buf.extend_from_slice(lex.as_bytes())
         }
-        Object::Typed(lex, dt) if prefixed(dt).is_some() && *dt != super::vocab::STRING => {
-            write_term::<_, _, false>(buf, object(&Object::Typed(lex.clone(), super::vocab::STRING)))?;
+        Object::Typed(lex, dt) if *dt != STRING => {
+            terms::quoted(buf, lex);
             buf.extend_from_slice(b"^^");
-            term_iri(buf, dt)
+            term_iri(buf, dt);
         }
-        o => write_term::<_, _, false>(buf, object(o)),
+        o => terms::object(buf, o),
     }
 }
 
