@@ -586,30 +586,51 @@ impl<'a, W: Write> Akn<'a, W> {
     }
 
     /// Inline content: styles, mentions, footnote calls and line breaks at their offsets.
+    /// One sweep over the text's cut points, so that a paragraph with many marks costs no
+    /// more than its marks.
     fn inline(&mut self, t: &Text) -> io::Result<()> {
         let text = t.text.as_str();
-        let mut cuts: Vec<usize> = vec![0, text.len()];
+        let mut cuts: Vec<usize> = Vec::with_capacity(2 + 2 * (t.styles.len() + t.mentions.len()) + t.notes.len());
+        cuts.extend([0, text.len()]);
         for s in &t.styles {
             cuts.extend([s.start, s.end]);
         }
         for m in &t.mentions {
             cuts.extend([m.start, m.end]);
         }
-        for n in &t.notes {
-            cuts.push(n.at);
-        }
+        cuts.extend(t.notes.iter().map(|n| n.at));
         cuts.retain(|c| *c <= text.len() && text.is_char_boundary(*c));
         cuts.sort_unstable();
         cuts.dedup();
+        let mut styles: Vec<&crate::model::Styled> = t.styles.iter().collect();
+        styles.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        let mut mentions: Vec<&Mention> = t.mentions.iter().collect();
+        mentions.sort_by_key(|m| m.start);
+        let mut notes: Vec<&crate::model::NoteCall> = t.notes.iter().collect();
+        notes.sort_by_key(|n| n.at);
+        let (mut si, mut mi, mut ni) = (0, 0, 0);
+        let mut active: Vec<&crate::model::Styled> = Vec::new();
         let mut open_mention: Option<&Mention> = None;
         for win in cuts.windows(2) {
             let (a, b) = match win {
                 [a, b] => (*a, *b),
                 _ => continue,
             };
-            self.calls_at(t, a)?;
-            // Mention boundaries.
-            let m = t.mentions.iter().find(|m| m.start <= a && b <= m.end);
+            // Footnote calls at a.
+            while notes.get(ni).is_some_and(|n| n.at < a) {
+                ni += 1;
+            }
+            let mut calls = Vec::new();
+            while let Some(n) = notes.get(ni).filter(|n| n.at == a) {
+                calls.push(n.footnote);
+                ni += 1;
+            }
+            self.write_calls(&calls)?;
+            // The mention around a..b, if any (mentions do not overlap).
+            while mentions.get(mi).is_some_and(|m| m.end <= a) {
+                mi += 1;
+            }
+            let m = mentions.get(mi).copied().filter(|m| m.start <= a && b <= m.end);
             if open_mention.is_some() && open_mention != m {
                 self.close_mention(open_mention)?;
                 open_mention = None;
@@ -620,17 +641,24 @@ impl<'a, W: Write> Akn<'a, W> {
                 self.open_mention(m)?;
                 open_mention = Some(m);
             }
-            let styles: Vec<Style> = t.styles.iter().filter(|s| s.start <= a && b <= s.end).map(|s| s.style).collect();
-            for s in &styles {
+            // The styles around a..b.
+            while let Some(s) = styles.get(si).filter(|s| s.start <= a) {
+                active.push(s);
+                si += 1;
+            }
+            active.retain(|s| s.end > a);
+            let around: Vec<Style> = active.iter().filter(|s| b <= s.end).map(|s| s.style).collect();
+            for s in &around {
                 self.start(style_name(*s), &[])?;
             }
             self.lines(text.get(a..b).unwrap_or(""))?;
-            for s in styles.iter().rev() {
+            for s in around.iter().rev() {
                 self.end(style_name(*s))?;
             }
         }
         self.close_mention(open_mention)?;
-        self.calls_at(t, text.len())?;
+        let last: Vec<usize> = notes.iter().skip(ni).filter(|n| n.at >= text.len()).map(|n| n.footnote).collect();
+        self.write_calls(&last)?;
         Ok(())
     }
 
@@ -652,7 +680,12 @@ impl<'a, W: Write> Akn<'a, W> {
     /// Footnote calls at offset `at`: the note itself at its first call, a `noteRef` after.
     fn calls_at(&mut self, t: &Text, at: usize) -> io::Result<()> {
         let calls: Vec<usize> = t.notes.iter().filter(|n| n.at == at).map(|n| n.footnote).collect();
-        for f in calls {
+        self.write_calls(&calls)
+    }
+
+    /// Footnote calls: the note itself at its first call, a `noteRef` after.
+    fn write_calls(&mut self, calls: &[usize]) -> io::Result<()> {
+        for &f in calls {
             let (Some(note), Some(eid)) = (self.res.footnotes.get(f), self.footnotes.get(f).cloned()) else { continue };
             if self.noted.get(f).copied().unwrap_or(true) {
                 self.empty("noteRef", &[("href", &format!("#{eid}")), ("marker", &note.marker)])?;

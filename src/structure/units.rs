@@ -73,7 +73,7 @@ pub struct Unit {
     pub span: Span,
 }
 
-static NUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,4})\s*\.(?:\s+|$)").ok());
+static NUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\s*\.(?:\s+|$)").ok());
 static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^\(\s*([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)\s*|^([a-z]|\d{1,2})\)\s+|^([a-z]|[ivxlc]{1,6})\.\s+").ok()
 });
