@@ -19,6 +19,7 @@ need_deb() { # need_deb COMMAND PACKAGE
 
 need_deb xmllint libxml2-utils
 need_deb zstd zstd
+need_deb /usr/bin/time time   # peak memory in tests/it/hostile.rs
 # SPARQL servers the load tests start on loopback (tests/it/load.rs).
 need_deb virtuoso-t virtuoso-opensource-7-bin   # the server alone, without a system service
 if [ -z "${UNLOD_OXIGRAPH:-}" ] && ! command -v oxigraph >/dev/null 2>&1; then

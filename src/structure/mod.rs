@@ -16,6 +16,7 @@ use crate::error::{Error, ErrorKind, Warning};
 use crate::layout::Blocks;
 use crate::model::{ActorKind, ActorRef, Adoption, Annex, Organ, Part, Resolution, Span};
 use crate::words::words;
+pub use body::MAX_POINT_DEPTH;
 use body::{End, Parser};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -14,6 +14,7 @@
 mod cli;
 mod competency;
 mod corpus;
+mod hostile;
 mod load;
 mod ontology;
 mod props;
