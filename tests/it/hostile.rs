@@ -25,7 +25,7 @@ fn random_bytes(n: usize) -> Vec<u8> {
 
 #[test]
 fn ten_megabytes_of_random_bytes_are_binary() {
-    let e = convert_bytes(&random_bytes(10 << 20)).err().expect("refused");
+    let e = convert_bytes(&random_bytes(10 << 20)).expect_err("refused");
     assert_eq!(e.kind(), ErrorKind::Binary, "{e}");
 }
 
@@ -34,7 +34,7 @@ fn invalid_utf8_in_a_valid_resolution_is_refused_with_its_line_or_replaced_when_
     let mut bytes = std::fs::read(seed_path()).unwrap();
     let at = bytes.windows(9).position(|w| w == b"Reiterati").unwrap();
     bytes.splice(at..at, [0xC3, 0x28, 0xFF]);
-    let e = convert_bytes(&bytes).err().expect("refused by default");
+    let e = convert_bytes(&bytes).expect_err("refused by default");
     assert_eq!(e.kind(), ErrorKind::Encoding);
     let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
     assert_eq!(e.line(), Some(line), "{e}");
