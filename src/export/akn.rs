@@ -12,7 +12,8 @@
 use super::ExportOptions;
 use crate::model::ids::{self, Iris};
 use crate::model::{
-    Body, Clause, DocKind, Embedded, Item, Mention, MentionKind, Point, Resolution, Style, Text, Vote, VoteMethod,
+    Adoption, Body, Clause, DocKind, Embedded, Item, Mention, MentionKind, Point, Resolution, Style, Text, Vote,
+    VoteMethod,
 };
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -174,7 +175,10 @@ impl<'a, W: Write> Akn<'a, W> {
         let body = &res.body;
         self.preamble("", body)?;
         self.main_body("", body)?;
-        self.conclusions()?;
+        // With parts, each part has its own conclusions, written in its component.
+        let none = Adoption::default();
+        let ad = if res.parts.is_empty() { &res.adoption } else { &none };
+        self.conclusions(ad, true, ids::CONCLUSIONS)?;
         if !res.annexes.is_empty() {
             self.attachments()?;
         }
@@ -199,6 +203,9 @@ impl<'a, W: Write> Akn<'a, W> {
                 self.end("preface")?;
                 self.preamble(&eid, &part.body)?;
                 self.main_body(&eid, &part.body)?;
+                if let Some(ad) = &part.adoption {
+                    self.conclusions(ad, false, &ids::join(&eid, ids::CONCLUSIONS))?;
+                }
                 self.end("statement")?;
                 self.end("component")?;
             }
@@ -346,9 +353,16 @@ impl<'a, W: Write> Akn<'a, W> {
             return Ok(());
         }
         self.start("coverPage", &[])?;
+        let ad = &res.adoption;
         for line in &res.meta.cover {
+            let has_adoption = ad.line.is_none()
+                && (ad.date_printed.as_deref().is_some_and(|d| line.contains(d))
+                    || ad.meeting.as_ref().is_some_and(|m| line.contains(m.printed.as_str())));
             if Some(line.trim()) == res.meta.symbol.as_deref() {
                 self.mixed("p", &[], |w| w.leaf("docNumber", &[("refersTo", "#symbol")], line))?;
+            } else if has_adoption {
+                // "Adopted by the Security Council at its 4213th meeting, on 31 October 2000".
+                self.mixed("p", &[], |w| w.conclusion_line(line, ad))?;
             } else {
                 self.mixed("p", &[], |w| w.lines(line))?;
             }
@@ -369,15 +383,17 @@ impl<'a, W: Write> Akn<'a, W> {
 
     fn preface(&mut self) -> io::Result<()> {
         let m = &self.res.meta;
-        if m.number.is_none() && m.title.is_none() {
+        // A number printed on the cover page ("Resolution 1325 (2000)") is not printed again.
+        let number = m.number.as_ref().filter(|_| !m.number_in_cover);
+        if number.is_none() && m.title.is_none() {
             return Ok(());
         }
         self.start("preface", &[])?;
         self.mixed("p", &[], |w| {
-            if let Some(n) = &m.number {
+            if let Some(n) = number {
                 w.leaf("docNumber", &[], n)?;
             }
-            if let (Some(_), Some(_)) = (&m.number, &m.title) {
+            if let (Some(_), Some(_)) = (number, &m.title) {
                 w.chars(" ")?;
             }
             if let Some(t) = &m.title {
@@ -702,18 +718,20 @@ impl<'a, W: Write> Akn<'a, W> {
         Ok(())
     }
 
-    fn conclusions(&mut self) -> io::Result<()> {
-        let ad = &self.res.adoption;
-        let uncalled: Vec<usize> =
-            (0..self.res.footnotes.len()).filter(|i| !self.called.get(*i).copied().unwrap_or(true)).collect();
-        if ad.line.is_none() && ad.meeting.is_none() && ad.date.is_none() && uncalled.is_empty() {
+    /// The conclusions of the document (or of a part): the adoption line with its meeting
+    /// and date marked up; and, for the whole document, the footnotes never called.
+    fn conclusions(&mut self, ad: &Adoption, whole: bool, eid: &str) -> io::Result<()> {
+        let uncalled: Vec<usize> = if whole {
+            (0..self.res.footnotes.len()).filter(|i| !self.called.get(*i).copied().unwrap_or(true)).collect()
+        } else {
+            Vec::new()
+        };
+        if ad.line.is_none() && uncalled.is_empty() {
             return Ok(());
         }
-        self.start("conclusions", &[("eId", ids::CONCLUSIONS)])?;
+        self.start("conclusions", &[("eId", eid)])?;
         if let Some(line) = &ad.line {
-            self.mixed("p", &[], |w| w.conclusion_line(line))?;
-        } else if let (Some(d), Some(p)) = (ad.date, &ad.date_printed) {
-            self.mixed("p", &[], |w| w.leaf("docDate", &[("date", &d.to_string()), ("refersTo", "#adoptionDate")], p))?;
+            self.mixed("p", &[], |w| w.conclusion_line(line, ad))?;
         }
         // Footnotes printed but never called are kept here, so that nothing is lost.
         for f in uncalled {
@@ -724,8 +742,7 @@ impl<'a, W: Write> Akn<'a, W> {
     }
 
     /// The adoption line with the meeting and the date marked up.
-    fn conclusion_line(&mut self, line: &str) -> io::Result<()> {
-        let ad = &self.res.adoption;
+    fn conclusion_line(&mut self, line: &str, ad: &Adoption) -> io::Result<()> {
         let mut marks: Vec<(usize, usize, &str)> = Vec::new();
         if let Some(m) = &ad.meeting
             && let Some(i) = line.find(m.printed.as_str())

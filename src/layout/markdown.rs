@@ -133,12 +133,14 @@ pub(super) fn undo_pages(text: &str) -> Blocks {
                     page_end = true;
                     continue;
                 }
-                (None, Some(last)) if in_notes || page_end => {
+                // Converters quote only notes: an unnumbered quote continues the last note,
+                // whose end a page cut carried to the foot of the next page.
+                (None, Some(last)) => {
                     last.text.push(" ", &rich.trim());
                     last.span = last.span.join(r.span);
                     continue;
                 }
-                _ => {}
+                (None, None) => {}
             }
         }
         in_notes = false;

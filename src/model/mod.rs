@@ -143,6 +143,10 @@ pub struct Meta {
     pub symbol: Option<String>,
     /// The printed number (`2011/31`, `65/232`, `1373 (2001)`), without a final full stop.
     pub number: Option<String>,
+    /// Whether the number is printed on the cover page ("Resolution 1325 (2000)", kept in
+    /// [`Meta::cover`]) rather than in a preface line of its own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub number_in_cover: bool,
     /// The title.
     pub title: Option<String>,
     /// The session (`67` for "sixty-seventh session", `2023` for an ECOSOC session).

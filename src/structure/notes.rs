@@ -50,7 +50,7 @@ impl Notes {
                     return *f;
                 }
                 let Some(t) = self.texts.get(i).cloned() else { return self.missing(marker, at) };
-                let text = self.plain(&t.text, t.span.start);
+                let text = note_text(&t.text);
                 self.footnotes.push(Footnote { marker: t.marker.clone(), text, span: t.span });
                 let idx = self.footnotes.len() - 1;
                 if let Some(slot) = self.used.get_mut(i) {
@@ -81,44 +81,23 @@ impl Notes {
     /// `n<sup>os</sup>`, a table's `<sup>a</sup>` explained under the table) is not a call:
     /// its letters go back into the text as a superscript.
     pub fn text(&mut self, rich: &Rich, at: usize) -> Text {
-        let mut t = self.plain(rich, at);
+        let _ = at;
+        let mut t =
+            Text { text: rich.text.clone(), notes: Vec::new(), styles: rich.styles.clone(), mentions: Vec::new() };
         let mut shift = 0;
         for (off, marker) in &rich.calls {
             let pos = (*off + shift).min(t.text.len());
             let letters = marker.chars().all(char::is_alphabetic);
             if letters && !self.by_marker.contains_key(marker.as_str()) {
-                if !t.text.is_char_boundary(pos) {
-                    continue;
+                if insert_superscript(&mut t, pos, marker) {
+                    shift += marker.len();
                 }
-                t.text.insert_str(pos, marker);
-                let n = marker.len();
-                for s in &mut t.styles {
-                    if s.start >= pos {
-                        s.start += n;
-                        s.end += n;
-                    } else if s.end > pos {
-                        s.end += n;
-                    }
-                }
-                for c in &mut t.notes {
-                    if c.at > pos {
-                        c.at += n;
-                    }
-                }
-                t.styles.push(Styled { start: pos, end: pos + n, style: Style::Superscript });
-                t.styles.sort_by_key(|s| (s.start, s.end));
-                shift += n;
                 continue;
             }
             let f = self.resolve(marker, at + off);
             t.notes.push(NoteCall { at: pos, footnote: f });
         }
         t
-    }
-
-    /// Text without resolving calls (a footnote's own text).
-    fn plain(&self, rich: &Rich, _at: usize) -> Text {
-        Text { text: rich.text.clone(), notes: Vec::new(), styles: rich.styles.clone(), mentions: Vec::new() }
     }
 
     /// Appends the texts never called, in printed order, and warns about them.
@@ -132,11 +111,50 @@ impl Notes {
                 t.span,
                 format!("footnote {} is printed but never called; kept at the end", t.marker),
             ));
-            let text = self.plain(&t.text, t.span.start);
+            let text = note_text(&t.text);
             self.footnotes.push(Footnote { marker: t.marker, text, span: t.span });
             if let Some(slot) = self.used.get_mut(i) {
                 *slot = Some(self.footnotes.len() - 1);
             }
         }
     }
+}
+
+/// A footnote's own text: a superscript in it (`n<sup>os</sup>`) stays as superscript
+/// text, since a note calls no other note.
+fn note_text(rich: &Rich) -> Text {
+    let mut t = Text { text: rich.text.clone(), notes: Vec::new(), styles: rich.styles.clone(), mentions: Vec::new() };
+    let mut shift = 0;
+    for (off, marker) in &rich.calls {
+        if insert_superscript(&mut t, off + shift, marker) {
+            shift += marker.len();
+        }
+    }
+    t
+}
+
+/// Puts `marker` back into the text at `pos` as a superscript run; false if `pos` is not on
+/// a character boundary.
+fn insert_superscript(t: &mut Text, pos: usize, marker: &str) -> bool {
+    if !t.text.is_char_boundary(pos) {
+        return false;
+    }
+    t.text.insert_str(pos, marker);
+    let n = marker.len();
+    for s in &mut t.styles {
+        if s.start >= pos {
+            s.start += n;
+            s.end += n;
+        } else if s.end > pos {
+            s.end += n;
+        }
+    }
+    for c in &mut t.notes {
+        if c.at > pos {
+            c.at += n;
+        }
+    }
+    t.styles.push(Styled { start: pos, end: pos + n, style: Style::Superscript });
+    t.styles.sort_by_key(|s| (s.start, s.end));
+    true
 }

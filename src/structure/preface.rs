@@ -56,6 +56,13 @@ pub fn read(units: &[Unit], _lang: &str) -> Meta {
             let caps = sc.or_else(|| re(&NUMBER_TITLE).and_then(|r| r.captures(t)));
             if let (Some(is_sc), Some(c)) = (number, caps) {
                 meta.number = c.get(1).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+                if is_sc {
+                    // "Resolution 1325 (2000)" is a line of the cover page (AKN4UN prints it
+                    // there); the number is read from it.
+                    let printed = t.get(..c.get(2).map_or(t.len(), |m| m.start())).unwrap_or(t).trim();
+                    meta.cover.push(printed.to_string());
+                    meta.number_in_cover = true;
+                }
                 let rest = c.get(2).map_or("", |m| m.as_str()).trim();
                 if rest.is_empty() {
                     want_title = !is_sc;

@@ -16,6 +16,7 @@ mod competency;
 mod corpus;
 mod hostile;
 mod load;
+mod lost;
 mod ontology;
 mod props;
 mod query;
