@@ -126,93 +126,104 @@ struct Opener {
 }
 
 /// Parses inline Markdown in one string.
+///
+/// Runs of ordinary characters are copied whole; only the ASCII bytes that can open markup
+/// (`\\ < & [ * _`) are looked at one by one.
 pub fn parse_str(src: &str) -> Rich {
-    let mut out = Rich::default();
+    let mut out = Rich { text: String::with_capacity(src.len()), ..Rich::default() };
     let mut stack: Vec<Opener> = Vec::new();
-    let chars: Vec<(usize, char)> = src.char_indices().collect();
-    let mut i = 0;
-    while let Some(&(pos, c)) = chars.get(i) {
-        let rest = src.get(pos..).unwrap_or("");
-        if c == '\\'
-            && let Some(&(_, n)) = chars.get(i + 1)
-            && n.is_ascii_punctuation()
-        {
-            out.text.push(n);
-            i += 2;
-            continue;
-        }
-        if c == '<' {
-            if let Some((marker, used)) = sup(rest) {
-                trim_space_before_call(&mut out.text);
-                out.calls.push((out.text.len(), marker));
-                i += chars_in(rest, used);
-                continue;
-            }
-            if let Some(used) = ["<br>", "<br/>", "<br />"].iter().find(|t| rest.starts_with(**t)).map(|t| t.len()) {
-                out.text.push('\n');
-                i += chars_in(rest, used);
-                continue;
-            }
-        }
-        if c == '&'
-            && let Some((ch, used)) = entity(rest)
-        {
-            out.text.push(ch);
-            i += chars_in(rest, used);
-            continue;
-        }
-        if c == '['
-            && let Some((text, used)) = link(rest)
-        {
-            out.text.push_str(text);
-            i += chars_in(rest, used);
-            continue;
-        }
-        if c == '*' || c == '_' {
-            let mut n = 0;
-            while chars.get(i + n).is_some_and(|&(_, d)| d == c) {
-                n += 1;
-            }
-            let before = if i == 0 { None } else { chars.get(i - 1).map(|&(_, d)| d) };
-            let after = chars.get(i + n).map(|&(_, d)| d);
-            let space_before = before.is_none_or(char::is_whitespace);
-            let space_after = after.is_none_or(char::is_whitespace);
-            let word_before = before.is_some_and(char::is_alphanumeric);
-            let word_after = after.is_some_and(char::is_alphanumeric);
-            let can_close = !(space_before || (c == '_' && word_after));
-            let can_open = !(space_after || (c == '_' && word_before));
-            if can_close && let Some(k) = stack.iter().rposition(|o| o.ch == c) {
-                let o = stack.swap_remove(k);
-                stack.truncate(k);
-                let used = o.len.min(n);
-                let start = o.at;
-                let end = out.text.len();
-                if used >= 2 {
-                    out.styles.push(Styled { start, end, style: Style::Bold });
+    let bytes = src.as_bytes();
+    let mut pos = 0;
+    loop {
+        let tail = bytes.get(pos..).unwrap_or_default();
+        let run = tail.iter().position(|b| matches!(b, b'\\' | b'<' | b'&' | b'[' | b'*' | b'_')).unwrap_or(tail.len());
+        out.text.push_str(src.get(pos..pos + run).unwrap_or_default());
+        pos += run;
+        let Some(&b) = bytes.get(pos) else { break };
+        let rest = src.get(pos..).unwrap_or_default();
+        match b {
+            b'\\' => match bytes.get(pos + 1) {
+                Some(&n) if n.is_ascii_punctuation() => {
+                    out.text.push(char::from(n));
+                    pos += 2;
                 }
-                if used % 2 == 1 {
-                    out.styles.push(Styled { start, end, style: Style::Italic });
+                _ => {
+                    out.text.push('\\');
+                    pos += 1;
                 }
-                for _ in used..n {
-                    out.text.push(c);
+            },
+            b'<' => {
+                if let Some((marker, used)) = sup(rest) {
+                    trim_space_before_call(&mut out.text);
+                    out.calls.push((out.text.len(), marker));
+                    pos += used;
+                } else if let Some(used) =
+                    ["<br>", "<br/>", "<br />"].iter().find(|t| rest.starts_with(**t)).map(|t| t.len())
+                {
+                    out.text.push('\n');
+                    pos += used;
+                } else {
+                    out.text.push('<');
+                    pos += 1;
                 }
-                i += n;
-                continue;
             }
-            if can_open {
-                stack.push(Opener { ch: c, len: n, at: out.text.len() });
-                i += n;
-                continue;
+            b'&' => match entity(rest) {
+                Some((ch, used)) => {
+                    out.text.push(ch);
+                    pos += used;
+                }
+                None => {
+                    out.text.push('&');
+                    pos += 1;
+                }
+            },
+            b'[' => match link(rest) {
+                Some((text, used)) => {
+                    out.text.push_str(text);
+                    pos += used;
+                }
+                None => {
+                    out.text.push('[');
+                    pos += 1;
+                }
+            },
+            _ => {
+                let c = char::from(b);
+                let n = rest.bytes().take_while(|&d| d == b).count();
+                let before = src.get(..pos).and_then(|s| s.chars().next_back());
+                let after = src.get(pos + n..).and_then(|s| s.chars().next());
+                pos += n;
+                let space_before = before.is_none_or(char::is_whitespace);
+                let space_after = after.is_none_or(char::is_whitespace);
+                let word_before = before.is_some_and(char::is_alphanumeric);
+                let word_after = after.is_some_and(char::is_alphanumeric);
+                let can_close = !(space_before || (c == '_' && word_after));
+                let can_open = !(space_after || (c == '_' && word_before));
+                if can_close && let Some(k) = stack.iter().rposition(|o| o.ch == c) {
+                    let o = stack.swap_remove(k);
+                    stack.truncate(k);
+                    let used = o.len.min(n);
+                    let start = o.at;
+                    let end = out.text.len();
+                    if used >= 2 {
+                        out.styles.push(Styled { start, end, style: Style::Bold });
+                    }
+                    if used % 2 == 1 {
+                        out.styles.push(Styled { start, end, style: Style::Italic });
+                    }
+                    for _ in used..n {
+                        out.text.push(c);
+                    }
+                } else if can_open {
+                    stack.push(Opener { ch: c, len: n, at: out.text.len() });
+                } else {
+                    // Neither: literal characters.
+                    for _ in 0..n {
+                        out.text.push(c);
+                    }
+                }
             }
-            // Neither: literal characters.
-            for _ in 0..n {
-                out.text.push(c);
-            }
-            i += n;
-            continue;
         }
-        out.text.push(c);
-        i += 1;
     }
     // Unclosed openers leave their characters out: PDF converters often drop one side of
     // emphasis (`*Recalling ` at a line end); the words stay.
@@ -254,10 +265,6 @@ fn link(s: &str) -> Option<(&str, usize)> {
         return None;
     }
     Some((text, close + 2 + url_end + 1))
-}
-
-fn chars_in(s: &str, bytes: usize) -> usize {
-    s.get(..bytes).map_or(0, |p| p.chars().count())
 }
 
 fn trim_space_before_call(text: &mut String) {

@@ -70,8 +70,15 @@ fn statements(g: &Graph, graph: Option<&str>) -> Vec<u8> {
     if let Some(n) = graph {
         terms::iri(&mut name, n);
     }
+    // Triples come grouped by subject: its escaped form is kept while it repeats.
+    let mut subject: (&str, Vec<u8>) = ("", Vec::new());
     for t in &g.triples {
-        terms::iri(&mut buf, &t.s);
+        if subject.1.is_empty() || subject.0 != t.s {
+            subject.1.clear();
+            terms::iri(&mut subject.1, &t.s);
+            subject.0 = &t.s;
+        }
+        buf.extend_from_slice(&subject.1);
         buf.push(b' ');
         terms::iri(&mut buf, t.p);
         buf.push(b' ');

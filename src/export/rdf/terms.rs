@@ -13,42 +13,58 @@ use super::vocab::STRING;
 /// Appends `<iri>`.
 pub fn iri(buf: &mut Vec<u8>, iri: &str) {
     buf.push(b'<');
-    for c in iri.chars() {
-        if matches!(c, '\u{0}'..='\u{20}' | '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\') {
-            unicode_escape(buf, c);
-        } else {
-            push_char(buf, c);
+    let bytes = iri.as_bytes();
+    let mut from = 0;
+    // Every character IRIREF forbids is ASCII, and no byte of a multi-byte UTF-8 sequence is
+    // ASCII, so a scan over bytes finds them and copies the runs between them whole.
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, 0..=0x20 | b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\') {
+            buf.extend_from_slice(bytes.get(from..i).unwrap_or_default());
+            unicode_escape(buf, u32::from(b));
+            from = i + 1;
         }
     }
+    buf.extend_from_slice(bytes.get(from..).unwrap_or_default());
     buf.push(b'>');
 }
 
 /// Appends a quoted, escaped string.
 pub fn quoted(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
+    let bytes = s.as_bytes();
     let mut from = 0;
-    for (i, c) in s.char_indices() {
-        let esc: Option<&[u8]> = match c {
-            '"' => Some(b"\\\""),
-            '\\' => Some(b"\\\\"),
-            '\n' => Some(b"\\n"),
-            '\r' => Some(b"\\r"),
-            '\t' => Some(b"\\t"),
-            '\u{8}' => Some(b"\\b"),
-            '\u{c}' => Some(b"\\f"),
-            _ => None,
-        };
-        let other = esc.is_none() && (c.is_control() || c == '\u{fffe}' || c == '\u{ffff}');
-        if esc.is_some() || other {
-            buf.extend_from_slice(s.as_bytes().get(from..i).unwrap_or(&[]));
-            match esc {
-                Some(e) => buf.extend_from_slice(e),
-                None => unicode_escape(buf, c),
+    let mut i = 0;
+    // A scan over bytes: the short escapes and C0 controls are ASCII; the C1 controls
+    // (U+0080–U+009F) are the two bytes C2 80–9F; U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    while let Some(&b) = bytes.get(i) {
+        let (esc, len): (Option<&[u8]>, usize) = match b {
+            b'"' => (Some(b"\\\""), 1),
+            b'\\' => (Some(b"\\\\"), 1),
+            b'\n' => (Some(b"\\n"), 1),
+            b'\r' => (Some(b"\\r"), 1),
+            b'\t' => (Some(b"\\t"), 1),
+            0x08 => (Some(b"\\b"), 1),
+            0x0C => (Some(b"\\f"), 1),
+            0..=0x1F | 0x7F => (None, 1),
+            0xC2 if bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)) => (None, 2),
+            0xEF if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) => (None, 3),
+            _ => {
+                i += 1;
+                continue;
             }
-            from = i + c.len_utf8();
+        };
+        buf.extend_from_slice(bytes.get(from..i).unwrap_or_default());
+        match esc {
+            Some(e) => buf.extend_from_slice(e),
+            None => {
+                let c = s.get(i..i + len).and_then(|c| c.chars().next()).map_or(0xFFFD, u32::from);
+                unicode_escape(buf, c);
+            }
         }
+        i += len;
+        from = i;
     }
-    buf.extend_from_slice(s.as_bytes().get(from..).unwrap_or(&[]));
+    buf.extend_from_slice(bytes.get(from..).unwrap_or_default());
     buf.push(b'"');
 }
 
@@ -71,15 +87,13 @@ pub fn object(buf: &mut Vec<u8>, o: &Object) {
     }
 }
 
-fn push_char(buf: &mut Vec<u8>, c: char) {
-    let mut tmp = [0u8; 4];
-    buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
-}
-
-fn unicode_escape(buf: &mut Vec<u8>, c: char) {
-    let n = u32::from(c);
-    let s = if n <= 0xFFFF { format!("\\u{n:04X}") } else { format!("\\U{n:08X}") };
-    buf.extend_from_slice(s.as_bytes());
+fn unicode_escape(buf: &mut Vec<u8>, n: u32) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let digits = if n <= 0xFFFF { 4 } else { 8 };
+    buf.extend_from_slice(if digits == 4 { b"\\u" } else { b"\\U" });
+    for k in (0..digits).rev() {
+        buf.push(HEX.get(((n >> (4 * k)) & 0xF) as usize).copied().unwrap_or(b'0'));
+    }
 }
 
 #[cfg(test)]
@@ -95,5 +109,18 @@ mod tests {
         let mut buf = Vec::new();
         quoted(&mut buf, &"\"".repeat(1_000_000));
         assert_eq!(buf.len(), 2_000_002);
+    }
+
+    #[test]
+    fn escapes_c1_controls_and_iri_characters_but_keeps_other_utf8() {
+        let mut buf = Vec::new();
+        quoted(&mut buf, "\u{7f}\u{85}\u{a0}\u{ffff}\u{fffd}😀");
+        assert_eq!(String::from_utf8(buf).unwrap(), "\"\\u007F\\u0085\u{a0}\\uFFFF\u{fffd}😀\"");
+        let mut buf = Vec::new();
+        iri(&mut buf, "https://x.org/a b<é>|^`{}\\");
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            "<https://x.org/a\\u0020b\\u003Cé\\u003E\\u007C\\u005E\\u0060\\u007B\\u007D\\u005C>"
+        );
     }
 }

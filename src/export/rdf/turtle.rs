@@ -52,9 +52,9 @@ pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
 fn prefixed(iri: &str) -> Option<(&'static str, &str)> {
     PREFIXES.iter().find_map(|(p, ns)| {
         let local = iri.strip_prefix(ns)?;
-        let ok = !local.is_empty()
-            && local.chars().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
-            && local.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        let b = local.as_bytes();
+        let ok = b.first().is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
             && !local.ends_with('-');
         ok.then_some((*p, local))
     })
