@@ -34,10 +34,10 @@ pub struct Input {
 /// A checked batch, ready to run.
 #[derive(Debug)]
 pub struct Plan {
-    /// The inputs, in order.
-    pub inputs: Vec<Input>,
-    /// Files skipped in the directories given (not .md, .txt or .xml).
-    pub skipped: usize,
+    /// The inputs as given on the command line (files, directories, `-`).
+    pub args: Vec<PathBuf>,
+    /// How many inputs they hold (counted by a first walk, for the progress line).
+    pub total: usize,
     /// Output directory, or standard output.
     pub out_dir: Option<PathBuf>,
     /// Formats to write.
@@ -77,50 +77,166 @@ pub fn stem(name: &str) -> &str {
     name
 }
 
-/// Expands the command-line inputs: files as given, directories walked in name order.
-pub fn expand(args: &[PathBuf]) -> Result<(Vec<Input>, usize)> {
-    expand_with(args, EXTENSIONS)
+/// Expands the command-line inputs into a list: files as given, directories walked in name
+/// order, taking the files that have one of `extensions`; returns them and the number of
+/// files skipped. Used where every input is needed at once (`unlod query`, `unlod load`); a
+/// batch of conversions walks with [`Walk`] instead, so that its memory does not grow with
+/// the number of files.
+pub fn expand_with(args: &[PathBuf], extensions: &[&str]) -> Result<(Vec<Input>, usize)> {
+    let mut walk = Walk::new(args, extensions)?;
+    let mut inputs = Vec::new();
+    for found in walk.by_ref() {
+        inputs.push(found.map_err(anyhow::Error::msg)?);
+    }
+    Ok((inputs, walk.skipped))
 }
 
-/// [`expand`], taking the files of directories that have one of `extensions`.
-pub fn expand_with(args: &[PathBuf], extensions: &[&str]) -> Result<(Vec<Input>, usize)> {
-    let mut inputs = Vec::new();
-    let mut skipped = 0;
-    let mut stdin = false;
-    for a in args {
-        if a.as_os_str() == "-" {
-            if stdin {
-                bail!("standard input (-) is given twice");
+/// The inputs of the command line, found one at a time: files as given, `-` for standard
+/// input, directories walked depth first in name order, one directory listing in memory at
+/// a time.
+///
+/// Output names: a file given by itself is named after its file name; the files of a
+/// directory after their path below it, in a folder named after the directory when more
+/// than one input is given (`unlod convert -o out GA SC` writes `out/GA/…` and `out/SC/…`).
+/// Two files of one directory that would share a name (`a.md` and `a.akn.xml`) are told
+/// apart: the first in name order keeps it, the others add their extension (`a-md`).
+pub struct Walk<'a> {
+    args: std::slice::Iter<'a, PathBuf>,
+    extensions: &'a [&'a str],
+    several: bool,
+    /// Names taken at the top of the output directory by the inputs given.
+    top: std::collections::HashSet<PathBuf>,
+    /// Directories being walked: the rest of each listing, innermost last.
+    frames: Vec<std::vec::IntoIter<Entry>>,
+    /// Files skipped so far (not of the extensions taken).
+    pub skipped: usize,
+}
+
+/// An entry of a directory listing.
+enum Entry {
+    File(Input),
+    Dir { path: PathBuf, out: PathBuf },
+}
+
+impl<'a> Walk<'a> {
+    /// A walk over `args`, taking the files of directories that have one of `extensions`.
+    pub fn new(args: &'a [PathBuf], extensions: &'a [&'a str]) -> Result<Walk<'a>> {
+        if args.iter().filter(|a| a.as_os_str() == "-").count() > 1 {
+            bail!("standard input (-) is given twice");
+        }
+        Ok(Walk {
+            args: args.iter(),
+            extensions,
+            several: args.len() > 1,
+            top: std::collections::HashSet::new(),
+            frames: Vec::new(),
+            skipped: 0,
+        })
+    }
+
+    /// Counts the inputs of `args` (a directory that cannot be read counts as one, to fail)
+    /// and the files skipped, without keeping them.
+    pub fn count(args: &[PathBuf], extensions: &[&str]) -> Result<(usize, usize)> {
+        let mut walk = Walk::new(args, extensions)?;
+        let n = walk.by_ref().count();
+        Ok((n, walk.skipped))
+    }
+
+    /// A name at the top of the output directory not taken yet: `name`, else `name-2`, ….
+    fn top_name(&mut self, name: PathBuf) -> PathBuf {
+        let mut candidate = name.clone();
+        let mut k = 1;
+        while !self.top.insert(candidate.clone()) {
+            k += 1;
+            candidate = PathBuf::from(format!("{}-{k}", name.display()));
+        }
+        candidate
+    }
+
+    /// The listing of `dir`, in name order, its files named below `out`.
+    fn list(&mut self, dir: &Path, out: &Path) -> std::result::Result<Vec<Entry>, String> {
+        let unreadable = |e: io::Error| format!("{}: cannot read the directory: {}", dir.display(), io_reason(&e));
+        let mut paths = Vec::new();
+        for e in fs::read_dir(dir).map_err(unreadable)? {
+            let p = e.map_err(unreadable)?.path();
+            if !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+                paths.push(p);
             }
-            stdin = true;
-            inputs.push(Input { path: None, display: "<stdin>".into(), out_stem: PathBuf::from("stdin") });
-        } else if a.is_dir() {
-            let mut files = Vec::new();
-            walk(a, extensions, &mut files, &mut skipped)?;
-            files.sort();
-            for f in files {
-                let rel = f.strip_prefix(a).unwrap_or(&f).to_path_buf();
-                let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("document");
-                let out_stem = rel.with_file_name(stem(name));
-                inputs.push(Input { display: f.display().to_string(), path: Some(f), out_stem });
+        }
+        paths.sort();
+        let mut entries = Vec::with_capacity(paths.len());
+        let mut files = Vec::new();
+        for p in paths {
+            let name = p.file_name().map(PathBuf::from).unwrap_or_default();
+            if p.is_dir() {
+                entries.push(Entry::Dir { out: out.join(&name), path: p });
+            } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| self.extensions.contains(&x)) {
+                let file = name.to_str().unwrap_or("document");
+                let out_stem = out.join(stem(file));
+                files.push(entries.len());
+                entries.push(Entry::File(Input { display: p.display().to_string(), path: Some(p), out_stem }));
+            } else {
+                self.skipped += 1;
             }
-        } else {
+        }
+        let mut inputs: Vec<&mut Input> =
+            entries.iter_mut().filter_map(|e| if let Entry::File(i) = e { Some(i) } else { None }).collect();
+        disambiguate(&mut inputs);
+        Ok(entries)
+    }
+}
+
+impl Iterator for Walk<'_> {
+    /// An input, or a directory that could not be read (`DIR: cannot read the directory: …`).
+    type Item = std::result::Result<Input, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(frame) = self.frames.last_mut() {
+                match frame.next() {
+                    Some(Entry::File(input)) => return Some(Ok(input)),
+                    Some(Entry::Dir { path, out }) => match self.list(&path, &out) {
+                        Ok(entries) => self.frames.push(entries.into_iter()),
+                        Err(e) => return Some(Err(e)),
+                    },
+                    None => {
+                        self.frames.pop();
+                    }
+                }
+                continue;
+            }
+            let a = self.args.next()?;
+            if a.as_os_str() == "-" {
+                let out_stem = self.top_name(PathBuf::from("stdin"));
+                return Some(Ok(Input { path: None, display: "<stdin>".into(), out_stem }));
+            }
+            if a.is_dir() {
+                let out = if self.several {
+                    let name = a
+                        .file_name()
+                        .map(PathBuf::from)
+                        .or_else(|| a.canonicalize().ok().and_then(|c| c.file_name().map(PathBuf::from)));
+                    self.top_name(name.unwrap_or_else(|| PathBuf::from("input")))
+                } else {
+                    PathBuf::new()
+                };
+                match self.list(a, &out) {
+                    Ok(entries) => self.frames.push(entries.into_iter()),
+                    Err(e) => return Some(Err(e)),
+                }
+                continue;
+            }
             let name = a.file_name().and_then(|n| n.to_str()).unwrap_or("document");
-            inputs.push(Input {
-                path: Some(a.clone()),
-                display: a.display().to_string(),
-                out_stem: PathBuf::from(stem(name)),
-            });
+            let out_stem = self.top_name(PathBuf::from(stem(name)));
+            return Some(Ok(Input { path: Some(a.clone()), display: a.display().to_string(), out_stem }));
         }
     }
-    disambiguate(&mut inputs);
-    Ok((inputs, skipped))
 }
 
 /// Gives inputs whose outputs would share a name (`a.md` and `a.akn.xml` both give `a.ttl`)
 /// distinct names: the first in order keeps the stem, the others add their extension
 /// (`a-akn-xml.ttl`).
-fn disambiguate(inputs: &mut [Input]) {
+fn disambiguate(inputs: &mut [&mut Input]) {
     let mut taken = std::collections::HashSet::new();
     for input in inputs.iter_mut() {
         if taken.insert(input.out_stem.clone()) {
@@ -139,27 +255,8 @@ fn disambiguate(inputs: &mut [Input]) {
     }
 }
 
-fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>, skipped: &mut usize) -> Result<()> {
-    let entries = fs::read_dir(dir).with_context(|| format!("{}: cannot read the directory", dir.display()))?;
-    for e in entries {
-        let e = e.with_context(|| format!("{}: cannot read the directory", dir.display()))?;
-        let p = e.path();
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, extensions, out, skipped)?;
-        } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| extensions.contains(&x)) {
-            out.push(p);
-        } else {
-            *skipped += 1;
-        }
-    }
-    Ok(())
-}
-
 /// The result of one input.
+#[derive(Default)]
 struct Outcome {
     ok: bool,
     /// Lines for standard error (warnings, the error).
@@ -172,19 +269,30 @@ struct Outcome {
 /// Runs the batch; prints messages and the summary on standard error.
 pub fn run(plan: &Plan) -> Result<Summary> {
     let mut summary = Summary::default();
-    let total = plan.inputs.len();
+    let total = plan.total;
     let progress = io::stderr().is_terminal() && total > 1;
     let stop = AtomicBool::new(false);
     let done = AtomicUsize::new(0);
     let stdout = io::stdout();
-    for chunk in plan.inputs.chunks(CHUNK) {
+    let mut walk = Walk::new(&plan.args, EXTENSIONS)?;
+    let mut not_reached = 0;
+    let mut chunk: Vec<std::result::Result<Input, String>> = Vec::with_capacity(CHUNK);
+    loop {
+        chunk.clear();
+        chunk.extend(walk.by_ref().take(CHUNK));
+        if chunk.is_empty() {
+            break;
+        }
         let outcomes: Vec<Option<Outcome>> = chunk
             .par_iter()
-            .map(|input| {
+            .map(|found| {
                 if stop.load(Ordering::Relaxed) {
                     return None;
                 }
-                let o = process(plan, input);
+                let o = match found {
+                    Ok(input) => process(plan, input),
+                    Err(unreadable) => Outcome { messages: vec![unreadable.clone()], ..Outcome::default() },
+                };
                 if !o.ok && plan.fail_fast {
                     stop.store(true, Ordering::Relaxed);
                 }
@@ -197,7 +305,10 @@ pub fn run(plan: &Plan) -> Result<Summary> {
             let _ = write!(err, "\r\x1b[K");
         }
         for o in outcomes {
-            let Some(o) = o else { continue };
+            let Some(o) = o else {
+                not_reached += 1;
+                continue;
+            };
             for m in &o.messages {
                 let _ = writeln!(err, "{m}");
             }
@@ -229,7 +340,8 @@ pub fn run(plan: &Plan) -> Result<Summary> {
         let _ = write!(io::stderr(), "\r\x1b[K");
     }
     // Inputs never reached after --fail-fast are skipped too.
-    summary.skipped = plan.skipped + (total - summary.converted - summary.failed);
+    let left = walk.by_ref().count();
+    summary.skipped = walk.skipped + left + not_reached;
     Ok(summary)
 }
 
@@ -306,10 +418,31 @@ mod tests {
     #[test]
     fn colliding_outputs_get_distinct_names() {
         let mk = |p: &str| Input { path: Some(PathBuf::from(p)), display: p.into(), out_stem: PathBuf::from(stem(p)) };
-        let mut inputs = vec![mk("a.akn.xml"), mk("a.md"), mk("b.md")];
-        disambiguate(&mut inputs);
+        let mut inputs = [mk("a.akn.xml"), mk("a.md"), mk("b.md")];
+        disambiguate(&mut inputs.iter_mut().collect::<Vec<_>>());
         let stems: Vec<_> = inputs.iter().map(|i| i.out_stem.display().to_string()).collect();
         assert_eq!(stems, ["a", "a-md", "b"]);
+    }
+
+    #[test]
+    fn walks_in_name_order_with_a_folder_per_directory_when_several_are_given() {
+        let root = std::env::temp_dir().join(format!("unlod-walk-{}", std::process::id()));
+        for f in ["GA/b/x.md", "GA/a.md", "GA/a.akn.xml", "GA/notes.pdf", "SC/1.txt", "one.md"] {
+            let p = root.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        let names = |args: &[PathBuf]| {
+            let mut walk = Walk::new(args, EXTENSIONS).unwrap();
+            let found: Vec<String> = walk.by_ref().map(|i| i.unwrap().out_stem.display().to_string()).collect();
+            (found, walk.skipped)
+        };
+        let (one, skipped) = names(&[root.join("GA")]);
+        assert_eq!(one, ["a", "a-md", "b/x"]);
+        assert_eq!(skipped, 1);
+        let (several, _) = names(&[root.join("GA"), root.join("SC"), root.join("one.md"), root.join("GA")]);
+        assert_eq!(several, ["GA/a", "GA/a-md", "GA/b/x", "SC/1", "one", "GA-2/a", "GA-2/a-md", "GA-2/b/x"]);
+        fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

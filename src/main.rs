@@ -56,7 +56,7 @@ fn convert(args: ConvertArgs) -> ExitCode {
     };
     match batch::run(&plan) {
         Ok(s) => {
-            if plan.inputs.len() > 1 || plan.out_dir.is_some() || s.failed > 0 {
+            if plan.total > 1 || plan.out_dir.is_some() || s.failed > 0 {
                 eprintln!(
                     "unlod: {} converted, {} failed, {} skipped{}",
                     s.converted,
@@ -85,18 +85,18 @@ fn plan(args: ConvertArgs) -> anyhow::Result<batch::Plan> {
             vec![OutputFormat::Turtle]
         };
     }
-    let (inputs, skipped) = batch::expand(&args.inputs)?;
-    if inputs.is_empty() {
+    let (total, _) = batch::Walk::count(&args.inputs, batch::EXTENSIONS)?;
+    if total == 0 {
         anyhow::bail!("no input files found (directories are searched for .md, .txt and .xml files)");
     }
     if args.out_dir.is_none() {
         if formats.len() > 1 {
             anyhow::bail!("several formats need --out-dir: standard output takes one format");
         }
-        if inputs.len() > 1 && !formats.iter().all(|f| f.concatenates()) {
+        if total > 1 && !formats.iter().all(|f| f.concatenates()) {
             anyhow::bail!(
                 "{} inputs: standard output takes one input in this format; use --out-dir DIR, or -f ntriples / -f nquads to concatenate",
-                inputs.len()
+                total
             );
         }
     }
@@ -119,8 +119,8 @@ fn plan(args: ConvertArgs) -> anyhow::Result<batch::Plan> {
         cli::From::Akn => Format::Akn,
     });
     Ok(batch::Plan {
-        inputs,
-        skipped,
+        args: args.inputs,
+        total,
         out_dir: args.out_dir,
         formats,
         convert: ConvertOptions { from, lossy: args.lossy },
