@@ -382,20 +382,24 @@ fn process(plan: &Plan, input: &Input) -> Outcome {
     let name = input.out_stem.file_name().and_then(|n| n.to_str()).unwrap_or("document").to_string();
     let opts = ExportOptions { name, ..plan.export.clone() };
     for &format in &plan.formats {
-        let mut buf = Vec::new();
-        if let Err(e) = export::write(&converted.resolution, format, &opts, &mut buf) {
-            o.messages.push(format!("{}: cannot write {}: {e}", input.display, format.extension()));
-            return o;
-        }
         match &plan.out_dir {
+            // Written straight to a temporary file, renamed when whole.
             Some(dir) => {
                 let path = dir.join(format!("{}.{}", input.out_stem.display(), format.extension()));
-                if let Err(e) = unlod::output::write_atomically(&path, &buf) {
+                let written = unlod::output::write_atomically_with(&path, |w| {
+                    export::write(&converted.resolution, format, &opts, w)
+                });
+                if let Err(e) = written {
                     o.messages.push(format!("{}: cannot write {}: {}", input.display, path.display(), io_reason(&e)));
                     return o;
                 }
             }
-            None => o.stdout.extend_from_slice(&buf),
+            None => {
+                if let Err(e) = export::write(&converted.resolution, format, &opts, &mut o.stdout) {
+                    o.messages.push(format!("{}: cannot write {}: {e}", input.display, format.extension()));
+                    return o;
+                }
+            }
         }
     }
     o.ok = true;

@@ -174,11 +174,13 @@ impl Parser<'_> {
         // A heading among preambular paragraphs, waiting for the paragraph it heads.
         let mut preamble_heading: Option<Text> = None;
         let mut sublist: Option<u32> = None;
-        while let Some(u) = self.peek() {
+        // The units outlive the parser's borrow of itself: no unit is copied (a table's
+        // rows are most of a large document).
+        let units = self.units;
+        while let Some(u) = units.get(self.pos) {
             if is_end(u) && (end == End::Conclusions || !u.quoted) {
                 break;
             }
-            let u = u.clone();
             self.pos += 1;
             let close = end == End::Quote && u.closes_quote;
             match &u.kind {
@@ -202,7 +204,7 @@ impl Parser<'_> {
                     } else {
                         sublist = None;
                         last_num = n.or(last_num);
-                        let clause = self.clause(Some(num.clone()), &u, close);
+                        let clause = self.clause(Some(num.clone()), u, close);
                         main.push(Item::Clause(clause));
                     }
                 }
@@ -304,12 +306,12 @@ impl Parser<'_> {
                         (State::Preamble, Some(Part::Operative))
                             if !body.preamble.is_empty() && self.preamble_goes_on() =>
                         {
-                            let clause = self.clause(None, &u, close);
+                            let clause = self.clause(None, u, close);
                             body.preamble.push(clause);
                         }
                         (State::Preamble, Some(Part::Operative)) => {
                             state = State::Operative;
-                            let clause = self.clause(None, &u, close);
+                            let clause = self.clause(None, u, close);
                             main.push(Item::Clause(clause));
                         }
                         (State::Preamble, None)
@@ -329,13 +331,13 @@ impl Parser<'_> {
                                     c.span = c.span.join(u.span);
                                 }
                             } else {
-                                let mut clause = self.clause(None, &u, close);
+                                let mut clause = self.clause(None, u, close);
                                 clause.heading = preamble_heading.take();
                                 body.preamble.push(clause);
                             }
                         }
                         (State::Operative, Some(part)) => {
-                            let clause = self.clause(None, &u, close);
+                            let clause = self.clause(None, u, close);
                             match main.section_preamble() {
                                 // A section that recalls before it decides.
                                 Some(pre) if part == Part::Preambular => pre.push(clause),
