@@ -3,11 +3,17 @@
 //!
 //! ```text
 //! tar --zstd -xf ../shared/corpus/bulk-visible.tar.zst -C /tmp
+//! cargo build --release
 //! cargo run --release --example bench_bulk -- /tmp/visible [paged|clean] [--out bench/RESULTS.md]
 //! ```
 //!
 //! The inputs are read into memory first, so that the figures are the pipeline's, not the
-//! disk's; outputs are written into memory buffers and dropped.
+//! disk's; outputs are written into memory buffers and dropped. The writers are also timed
+//! alone, on graphs mapped beforehand (triples per second of the syntax itself).
+//!
+//! Memory is measured on the command itself (`target/release/unlod convert -o`, under
+//! `/usr/bin/time`): the bulk set once and ten times over (links to the same files), and
+//! one generated 50 MB resolution whose annex is a large table.
 
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -75,6 +81,151 @@ fn peak_mib() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// The writers alone, on graphs mapped beforehand: triples per second, one core.
+fn writers_alone(inputs: &[Vec<u8>]) -> String {
+    let opts = ExportOptions::default();
+    let graphs: Vec<rdf::Graph> = inputs
+        .iter()
+        .filter_map(|b| convert(b, &ConvertOptions::default()).ok())
+        .map(|c| rdf::mapping::map(&c.resolution, &opts))
+        .collect();
+    let triples: usize = graphs.iter().map(|g| g.triples.len()).sum();
+    type Writer = fn(&rdf::Graph, &mut Vec<u8>) -> std::io::Result<()>;
+    let writers: [(&str, Writer); 3] = [
+        ("Turtle", |g, out| rdf::write_turtle(g, out)),
+        ("N-Triples", |g, out| rdf::write_ntriples(g, out)),
+        ("N-Quads", |g, out| rdf::write_nquads(g, out)),
+    ];
+    let mut table = String::from("| writer | triples/s | MB/s |\n|---|---:|---:|\n");
+    for (name, writer) in writers {
+        let mut buf = Vec::with_capacity(1 << 20);
+        let best = (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                let mut bytes = 0;
+                for g in &graphs {
+                    buf.clear();
+                    writer(g, &mut buf).unwrap();
+                    bytes += buf.len();
+                }
+                (start.elapsed().as_secs_f64(), bytes)
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap();
+        writeln!(table, "| {name} | {:.0} | {:.0} |", triples as f64 / best.0, best.1 as f64 / best.0 / 1e6).unwrap();
+    }
+    table
+}
+
+/// The machine: processor, cores, memory, system, compiler, date.
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split(':').nth(1))
+        .map_or("unknown processor".to_string(), |s| s.trim().to_string());
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let mem_gib = meminfo
+        .lines()
+        .find(|l| l.starts_with("MemTotal"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|k| k.parse::<f64>().ok())
+        .map_or(0.0, |k| k / (1 << 20) as f64);
+    let run = |cmd: &str, args: &[&str]| {
+        std::process::Command::new(cmd)
+            .args(args)
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default()
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format!(
+        "Machine: {cpu}, {cores} cores, {mem_gib:.0} GiB; {}; {}; load average before the run: {}; {}.",
+        run("uname", &["-sr"]),
+        run("rustc", &["--version"]),
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" "),
+        run("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+    )
+}
+
+/// Peak memory and time of `unlod convert -o` (the release binary beside this example)
+/// over the inputs once and ten times over, and over a generated 50 MB resolution.
+fn memory(paths: &[PathBuf]) -> String {
+    let exe = std::env::current_exe().unwrap();
+    let unlod = exe.parent().and_then(Path::parent).map(|d| d.join("unlod")).filter(|p| p.exists());
+    let Some(unlod) = unlod else {
+        return "Not measured: build the binary first (`cargo build --release`).\n".into();
+    };
+    if !Path::new("/usr/bin/time").exists() {
+        return "Not measured: /usr/bin/time is missing (Debian package `time`).\n".into();
+    }
+    let tmp = std::env::temp_dir().join(format!("unlod-bench-{}", std::process::id()));
+    // Ten copies of the inputs, as links, each under a folder of its own.
+    for copy in 0..10 {
+        for (k, p) in paths.iter().enumerate() {
+            let link = tmp.join(format!("copy{copy}/{k:05}.md"));
+            std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+            std::os::unix::fs::symlink(p, &link).unwrap();
+        }
+    }
+    let measure = |args: Vec<PathBuf>| -> (f64, f64) {
+        let out = tmp.join("out");
+        let _ = std::fs::remove_dir_all(&out);
+        let o = std::process::Command::new("/usr/bin/time")
+            .args(["-f", "%e %M"])
+            .arg(&unlod)
+            .args(["convert", "-q", "-o"])
+            .arg(&out)
+            .args(&args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        let last = err.lines().last().unwrap_or_default().to_string();
+        let mut f = last.split_whitespace().map(|x| x.parse::<f64>().unwrap_or(0.0));
+        (f.next().unwrap_or(0.0), f.next().unwrap_or(0.0) / 1024.0)
+    };
+    let mut table = String::from("| input | documents | seconds | peak resident memory |\n|---|---:|---:|---:|\n");
+    let (s1, m1) = measure(vec![tmp.join("copy0")]);
+    writeln!(table, "| the bulk set once | {} | {s1:.1} | {m1:.0} MiB |", paths.len()).unwrap();
+    let (s10, m10) = measure((0..10).map(|c| tmp.join(format!("copy{c}"))).collect());
+    writeln!(table, "| the bulk set ten times | {} | {s10:.1} | {m10:.0} MiB |", 10 * paths.len()).unwrap();
+    let big = tmp.join("big50.md");
+    std::fs::write(&big, big_resolution(50_000_000)).unwrap();
+    let (sb, mb) = measure(vec![big]);
+    writeln!(table, "| one 50 MB resolution (an annex with a 670,000-row table) | 1 | {sb:.1} | {mb:.0} MiB |")
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&tmp);
+    table
+}
+
+/// A resolution of about `size` bytes whose annex is one large table.
+fn big_resolution(size: usize) -> String {
+    let mut md = String::from(
+        "Resolution adopted by the General Assembly on 1 December 2020\n\n75/999. Statistics\n\n*The General Assembly*,\n\n1. *Adopts* the tables annexed to the present resolution;\n\n*99th plenary meeting*  \n*1 December 2020*\n\nAnnex\n\nTables of figures\n\n| Country | Year | Indicator | Value |\n|---|---|---|---|\n",
+    );
+    let mut n = 0u64;
+    while md.len() < size {
+        n += 1;
+        writeln!(
+            md,
+            "| Country number {} | {} | Indicator {} of the annex & <data> | {} |",
+            n % 193,
+            1990 + n % 35,
+            n % 97,
+            n * 7 % 100_003
+        )
+        .unwrap();
+    }
+    md
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = PathBuf::from(args.first().expect("usage: bench_bulk DIR [paged|clean] [--out FILE]"));
@@ -124,8 +275,11 @@ fn main() {
             scaling.push(format!("{name}: ×{:.2}", all / one));
         }
     }
+    let writers = writers_alone(&inputs);
+    let memory = memory(&paths);
     let report = format!(
-        "{} documents ({which}.md, {mib:.1} MiB, {all_triples} triples) from {}, {} cores. Triples per second count the triples written in each RDF syntax.\n\n{table}\nScaling from 1 to {cores} jobs: {}.\n\nPeak resident memory of the benchmark process (all inputs held in memory): {:.0} MiB.\n",
+        "{}\n\n{} documents ({which}.md, {mib:.1} MiB, {all_triples} triples) from {}, {} cores. Triples per second count the triples written in each RDF syntax.\n\n{table}\nScaling from 1 to {cores} jobs: {}.\n\nPeak resident memory of the benchmark process (all inputs held in memory): {:.0} MiB.\n\n## The RDF writers alone\n\nThe same documents mapped to triples beforehand; one core.\n\n{writers}\n## Memory of `unlod convert -o`\n\n{memory}",
+        machine(),
         inputs.len(),
         Path::new(&dir).display(),
         cores,
