@@ -1,0 +1,898 @@
+//! The document's text: preamble, operative part, lists, sections, tables, embedded
+//! documents, parts, annexes and conclusions.
+
+use super::dom::{Child, Node};
+use super::text::Notes;
+use crate::error::Warning;
+use crate::model::{
+    Adoption, Annex, Body, Clause, DocKind, Embedded, Item, Part, Point, Resolution, Section, Span, Table, Text, Vote,
+};
+use std::collections::HashMap;
+
+/// Walks one AKN document into the model.
+pub struct Reader {
+    pub(super) notes: Notes,
+    pub(super) warnings: Vec<Warning>,
+    /// ISO 639-1 language, for lead phrases.
+    pub(super) lang: String,
+    /// Whether the file is unlod's own output (`<identification source="#unlod">`).
+    pub(super) own: bool,
+    /// Components by eId, for `<componentRef>`.
+    components: HashMap<String, Node>,
+    /// Components referred to.
+    used: Vec<String>,
+    /// Operative paragraphs whose eId numbers them by position, not by their printed number.
+    eid_by_position: usize,
+    /// The first of them.
+    eid_by_position_at: Option<Span>,
+    /// The vote recorded in `<analysis>`, applied after the text is recognised.
+    pub metadata_vote: Option<(Vote, Vec<(u8, String)>)>,
+}
+
+/// The number printed in a `<num>`: `1.` → `1`, `(a)` → `a`, `–` → `-`.
+pub(super) fn clean_num(n: &str) -> Option<String> {
+    let t = n.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim().trim_end_matches('.').trim();
+    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t);
+    let t = t.strip_suffix(')').unwrap_or(t).trim();
+    if t.is_empty() {
+        return None;
+    }
+    if matches!(t, "–" | "—" | "-" | "•" | "▪" | "·") {
+        return Some("-".to_string());
+    }
+    Some(t.to_string())
+}
+
+fn is_section_label(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.');
+    !t.is_empty()
+        && t.len() <= 6
+        && (t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+            || (t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
+}
+
+impl Reader {
+    /// A reader for the document element `doc`.
+    pub fn new(doc: &Node) -> Reader {
+        let own = doc
+            .child("meta")
+            .and_then(|m| m.child("identification"))
+            .is_some_and(|i| i.attr("source") == Some("#unlod"));
+        let mut components = HashMap::new();
+        if let Some(cs) = doc.child("components") {
+            for c in cs.elements() {
+                if let Some(eid) = c.attr("eId") {
+                    components.insert(eid.to_string(), c.clone());
+                }
+            }
+        }
+        Reader {
+            notes: Notes::new(own),
+            warnings: Vec::new(),
+            lang: "en".to_string(),
+            own,
+            components,
+            used: Vec::new(),
+            eid_by_position: 0,
+            eid_by_position_at: None,
+            metadata_vote: None,
+        }
+    }
+
+    /// Every warning met, the text's included.
+    pub fn warnings(&mut self) -> Vec<Warning> {
+        let mut w = std::mem::take(&mut self.warnings);
+        w.append(&mut self.notes.warnings);
+        if self.eid_by_position > 0 {
+            w.push(Warning {
+                message: format!(
+                    "{} operative paragraph eIds number paragraphs by position rather than by their printed number (source defect); unlod's eIds use the printed number",
+                    self.eid_by_position
+                ),
+                span: self.eid_by_position_at,
+                line: None,
+                path: None,
+            });
+        }
+        w
+    }
+
+    fn warn(&mut self, span: Span, msg: impl Into<String>) {
+        self.warnings.push(Warning::at(Span::new(span.start, span.start), msg));
+    }
+
+    /// The whole document.
+    pub fn document(&mut self, doc: &Node, len: usize) -> Resolution {
+        let mut res = Resolution { span: Span::new(0, len), ..Resolution::default() };
+        res.meta.kind = kind_of(doc.attr("name").unwrap_or("resolution"));
+        if doc.name == "documentCollection" {
+            return self.collection(doc, res);
+        }
+        if let Some(m) = doc.child("meta") {
+            self.meta(m, &mut res, true);
+        }
+        if let Some(c) = doc.child("coverPage") {
+            self.cover(c, &mut res);
+        }
+        if let Some(p) = doc.child("preface") {
+            self.preface(p, &mut res);
+        }
+        res.body = self.body_of(doc);
+        if res.meta.organ.is_none()
+            && let Some(f) = &res.body.formula
+            && let Some((organ, _)) = crate::structure::formula(&f.text)
+        {
+            res.meta.organ = Some(crate::structure::organ_of(organ));
+        }
+        for c in doc.elements().filter(|c| c.name == "conclusions") {
+            res.adoption = self.conclusions(c);
+        }
+        if let Some(a) = doc.child("attachments") {
+            for att in a.elements() {
+                let d = att.elements().next().unwrap_or(att);
+                let annex = self.annex(d);
+                res.annexes.push(annex);
+            }
+        }
+        self.parts_and_components(&mut res);
+        res.footnotes = std::mem::take(&mut self.notes.footnotes);
+        res
+    }
+
+    /// A `<documentCollection>` of several resolutions under one symbol: each `<doc>` or
+    /// `<statement>` of its collection body is a part.
+    fn collection(&mut self, doc: &Node, mut res: Resolution) -> Resolution {
+        res.meta.kind = DocKind::Resolution;
+        if let Some(m) = doc.child("meta") {
+            self.meta(m, &mut res, true);
+        }
+        if let Some(c) = doc.child("coverPage") {
+            self.cover(c, &mut res);
+        }
+        if let Some(p) = doc.child("preface") {
+            self.preface(p, &mut res);
+        }
+        let mut docs = Vec::new();
+        if let Some(cb) = doc.child("collectionBody") {
+            for c in cb.elements() {
+                let inner = c.elements().find(|n| n.name != "meta" && n.child("meta").is_some());
+                if let Some(d) = inner.or_else(|| c.elements().next()) {
+                    docs.push(d.clone());
+                }
+            }
+        }
+        for (i, d) in docs.iter().enumerate() {
+            let mut part_meta = Resolution::default();
+            if let Some(p) = d.child("preface") {
+                self.preface(p, &mut part_meta);
+            }
+            let label = part_meta
+                .meta
+                .number
+                .as_deref()
+                .and_then(|n| n.split_whitespace().last().map(str::to_string))
+                .filter(|l| l.len() <= 2)
+                .unwrap_or_else(|| char::from(b'A' + (i % 26) as u8).to_string());
+            let body = self.body_of(d);
+            if res.meta.organ.is_none()
+                && let Some(f) = &body.formula
+                && let Some((organ, _)) = crate::structure::formula(&f.text)
+            {
+                res.meta.organ = Some(crate::structure::organ_of(organ));
+            }
+            let adoption = d.child("conclusions").map(|c| self.conclusions(c));
+            if res.meta.title.is_none() {
+                res.meta.title.clone_from(&part_meta.meta.title);
+            }
+            res.parts.push(Part { label, title: part_meta.meta.title, body, adoption, span: d.span });
+        }
+        if let Some(ad) = res.parts.iter().rev().find_map(|p| p.adoption.clone()) {
+            res.adoption = ad;
+        }
+        res.footnotes = std::mem::take(&mut self.notes.footnotes);
+        res
+    }
+
+    /// unlod's parts (components `part_*`) and components nobody refers to (an embedded
+    /// draft the UN's files put in a component).
+    fn parts_and_components(&mut self, res: &mut Resolution) {
+        let mut keys: Vec<(usize, String)> = self.components.iter().map(|(k, n)| (n.span.start, k.clone())).collect();
+        keys.sort();
+        for (_, eid) in keys {
+            if self.used.contains(&eid) {
+                continue;
+            }
+            let Some(c) = self.components.get(&eid).cloned() else { continue };
+            let Some(d) = c.elements().next() else { continue };
+            if eid.starts_with("part_") {
+                let mut m = Resolution::default();
+                if let Some(p) = d.child("preface") {
+                    self.preface(p, &mut m);
+                }
+                let body = self.body_of(d);
+                let adoption = d.child("conclusions").map(|c| self.conclusions(c));
+                let label = m.meta.number.unwrap_or_default();
+                res.parts.push(Part { label, title: m.meta.title, body, adoption, span: c.span });
+                continue;
+            }
+            self.used.push(eid.clone());
+            let emb = self.embedded_doc(d);
+            let target = res.body.main.iter_mut().rev().find_map(|i| match i {
+                Item::Clause(c) => Some(c),
+                _ => None,
+            });
+            match target {
+                Some(cl) => cl.embedded.push(emb),
+                None => {
+                    res.body.main.push(Item::Clause(Clause { embedded: vec![emb], span: c.span, ..Clause::default() }))
+                }
+            }
+        }
+    }
+
+    /// An embedded document from its `<statement>` (or `<doc>`).
+    fn embedded_doc(&mut self, d: &Node) -> Embedded {
+        let mut m = Resolution::default();
+        if let Some(p) = d.child("preface") {
+            self.preface(p, &mut m);
+        }
+        let body = self.body_of(d);
+        let organ = body
+            .formula
+            .as_ref()
+            .and_then(|f| crate::structure::formula(&f.text))
+            .map(|(o, _)| crate::structure::organ_of(o));
+        let kind = match d.attr("name") {
+            Some(n) if n != "resolution" || self.own => kind_of(n),
+            _ => DocKind::DraftResolution,
+        };
+        Embedded { kind, organ, title: m.meta.title, body, span: d.span }
+    }
+
+    /// Formula, preamble and operative part of a document element, or of an
+    /// `<embeddedStructure>` that holds them without `<preamble>` and `<mainBody>`.
+    pub(super) fn body_of(&mut self, d: &Node) -> Body {
+        let mut body = Body::default();
+        let structured = d.elements().any(|n| matches!(n.name.as_str(), "preamble" | "mainBody" | "body"));
+        if structured {
+            for n in d.elements() {
+                match n.name.as_str() {
+                    "preamble" => self.preamble(n, &mut body),
+                    "mainBody" | "body" => {
+                        let items = self.items(n, &mut body.preamble);
+                        body.main.extend(items);
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            // Flat: formula and containers, then paragraphs.
+            let mut main_started = false;
+            let mut flat_preamble = Node { name: "preamble".to_string(), ..Node::default() };
+            let mut flat_main = Node { name: "mainBody".to_string(), ..Node::default() };
+            for c in &d.children {
+                if let Child::Element(n) = c {
+                    let pre = matches!(n.name.as_str(), "formula" | "container") && !main_started;
+                    if pre {
+                        flat_preamble.children.push(c.clone());
+                    } else {
+                        main_started = true;
+                        flat_main.children.push(c.clone());
+                    }
+                }
+            }
+            self.preamble(&flat_preamble, &mut body);
+            body.main = self.items(&flat_main, &mut body.preamble);
+        }
+        body
+    }
+
+    fn preamble(&mut self, n: &Node, body: &mut Body) {
+        let mut heading: Option<Text> = None;
+        for c in n.elements() {
+            let formula = c.name == "formula" || (c.name == "container" && c.attr("name") == Some("formula"));
+            if formula {
+                let mut t = self.notes.blocks(c);
+                trim_end_chars(&mut t, &[',', ':']);
+                body.formula = Some(t);
+                continue;
+            }
+            match c.name.as_str() {
+                "container" | "blockContainer" | "crossHeading" => {
+                    let mut clause = self.container(c);
+                    clause.heading = heading.take();
+                    body.preamble.push(clause);
+                }
+                "p" if c.attr("class") == Some("heading") => heading = Some(self.notes.text(c)),
+                "p" | "block" | "blockList" | "tblock" => {
+                    // A block between the containers: part of the paragraph before it.
+                    let t = self.notes.blocks(&wrap(c));
+                    match body.preamble.last_mut() {
+                        Some(last) if !t.text.is_empty() => append(&mut last.text, t, self.own),
+                        None if !t.text.is_empty() => {
+                            let lead = crate::structure::lead_of(&t, &self.lang);
+                            body.preamble.push(Clause { lead, text: t, span: c.span, ..Clause::default() });
+                        }
+                        _ => {}
+                    }
+                }
+                other => {
+                    let other = other.to_string();
+                    self.warn(c.span, format!("<{other}> in a preamble is not read (schema: container expected)"));
+                }
+            }
+        }
+    }
+
+    /// A preambular paragraph from a `<container>`: its blocks; unlod's own sub-paragraphs
+    /// (`<p class="point">`) as points.
+    fn container(&mut self, c: &Node) -> Clause {
+        let mut clause = Clause { span: c.span, ..Clause::default() };
+        let mut first = true;
+        let mut pending_heading: Option<Text> = None;
+        let direct_text = c.children.iter().any(|ch| matches!(ch, Child::Text(t) if !t.trim().is_empty()));
+        if direct_text || c.name == "crossHeading" {
+            clause.text = self.notes.text(c);
+        } else {
+            for p in c.elements() {
+                match p.attr("class") {
+                    Some("point") if self.own => {
+                        let t = self.notes.text(p);
+                        let (num, text) = split_label(t);
+                        let heading = pending_heading.take();
+                        clause.points.push(Point { heading, num, text, span: p.span, ..Point::default() });
+                    }
+                    Some("heading") if self.own => pending_heading = Some(self.notes.text(p)),
+                    _ => {
+                        let t = if p.name == "p" { self.notes.text(p) } else { self.notes.blocks(&wrap(p)) };
+                        if first {
+                            clause.text = t;
+                            first = false;
+                        } else if self.own && !clause.points.is_empty() {
+                            clause.wrap_up = Some(t);
+                        } else if !t.text.is_empty() {
+                            append(&mut clause.text, t, self.own);
+                        }
+                    }
+                }
+            }
+        }
+        clause.lead = if self.own {
+            c.attr("name").or(c.attr("title")).filter(|n| *n != "preambularParagraph").map(str::to_string)
+        } else {
+            crate::structure::lead_of(&clause.text, &self.lang)
+        };
+        clause
+    }
+
+    /// The items of an operative part, a section or an annex. Preambular paragraphs met
+    /// there (`<crossHeading refersTo="#preamble">`) go to `preamble`.
+    fn items(&mut self, n: &Node, preamble: &mut Vec<Clause>) -> Vec<Item> {
+        let mut items: Vec<Item> = Vec::new();
+        // A section opened by a heading paragraph, collecting what follows.
+        let mut open: Option<Section> = None;
+        let mut pending_num: Option<(String, Span)> = None;
+        for c in n.elements() {
+            let mut out: Vec<Item> = Vec::new();
+            match c.name.as_str() {
+                "paragraph" | "subparagraph" | "article" | "clause" => {
+                    let heading = c.elements().find(|h| matches!(h.name.as_str(), "heading" | "subheading"));
+                    let has_text =
+                        c.elements().any(|h| matches!(h.name.as_str(), "content" | "intro" | "list" | "wrapUp"));
+                    let has_num = c.child("num").is_some();
+                    if let (Some(h), false, false) = (heading, has_num, has_text) {
+                        let t = self.notes.text(h);
+                        if let Some(s) = open.take() {
+                            items.push(Item::Section(s));
+                        }
+                        open = Some(section_from_heading(t, c.span));
+                        continue;
+                    }
+                    self.paragraph(c, &mut out);
+                }
+                "section" | "part" | "chapter" | "title" | "division" | "subdivision" | "hcontainer"
+                    if c.find("table").is_none() || c.name != "hcontainer" =>
+                {
+                    let s = self.section(c);
+                    out.push(Item::Section(s));
+                }
+                "hcontainer" | "table" | "blockContainer" | "container" | "tblock" if c.find("table").is_some() => {
+                    let mut tables = Vec::new();
+                    c.find_all("table", &mut tables);
+                    if c.name == "table" {
+                        tables.push(c);
+                    }
+                    for t in tables {
+                        out.push(Item::Table(self.table(t)));
+                    }
+                }
+                "crossHeading" if c.attr("refersTo") == Some("#preamble") => {
+                    let clause = self.container(c);
+                    match open.as_mut() {
+                        Some(s) => s.preamble.push(clause),
+                        None => preamble.push(clause),
+                    }
+                    continue;
+                }
+                "heading" | "subheading" | "crossHeading" | "num" => {
+                    let t = self.notes.text(c);
+                    match open.as_mut() {
+                        Some(s) if s.items.is_empty() && s.heading.is_none() => s.heading = Some(t),
+                        _ => {
+                            if let Some(s) = open.take() {
+                                items.push(Item::Section(s));
+                            }
+                            open = Some(section_from_heading(t, c.span));
+                        }
+                    }
+                    continue;
+                }
+                "list" | "blockList" => {
+                    let points = self.points(c);
+                    let last = open.as_mut().map_or(&mut items, |s| &mut s.items);
+                    match last_clause(last) {
+                        Some(cl) => cl.points.extend(points),
+                        None => out.push(Item::Clause(Clause { points, span: c.span, ..Clause::default() })),
+                    }
+                }
+                "componentRef" => {
+                    let emb = self.component_ref(c);
+                    let last = open.as_mut().map_or(&mut items, |s| &mut s.items);
+                    if let (Some(e), Some(cl)) = (emb, last_clause(last)) {
+                        cl.embedded.push(e);
+                    }
+                    continue;
+                }
+                "p" | "block" | "container" | "blockContainer" | "tblock" | "intro" | "content" => {
+                    let t = self.notes.blocks(&wrap(c));
+                    if !t.text.is_empty() {
+                        let lead = crate::structure::lead_of(&t, &self.lang);
+                        out.push(Item::Clause(Clause { lead, text: t, span: c.span, ..Clause::default() }));
+                    }
+                }
+                other => {
+                    let other = other.to_string();
+                    self.warn(
+                        c.span,
+                        format!("<{other}> in an operative part read as a paragraph (not in the AKN4UN pattern)"),
+                    );
+                    let t = self.notes.blocks(&wrap(c));
+                    if !t.text.is_empty() {
+                        out.push(Item::Clause(Clause { text: t, span: c.span, ..Clause::default() }));
+                    }
+                }
+            }
+            // An empty "1." whose text is the next paragraph (source defect).
+            for item in out {
+                let item = match item {
+                    Item::Clause(mut cl) => {
+                        if let Some((num, span)) = pending_num.take() {
+                            if cl.num.is_none() {
+                                cl.num = Some(num);
+                                cl.span = span.join(cl.span);
+                            } else {
+                                push_item(
+                                    &mut open,
+                                    &mut items,
+                                    Item::Clause(Clause { num: Some(num), span, ..Clause::default() }),
+                                );
+                            }
+                        }
+                        if cl.num.is_some() && cl.text.text.is_empty() && cl.points.is_empty() && cl.embedded.is_empty()
+                        {
+                            pending_num = cl.num.take().map(|n| (n, cl.span));
+                            self.warn(cl.span, "a numbered paragraph without text, its text in the next paragraph (source defect); joined");
+                            continue;
+                        }
+                        Item::Clause(cl)
+                    }
+                    other => other,
+                };
+                push_item(&mut open, &mut items, item);
+            }
+        }
+        if let Some((num, span)) = pending_num {
+            push_item(&mut open, &mut items, Item::Clause(Clause { num: Some(num), span, ..Clause::default() }));
+        }
+        if let Some(s) = open {
+            items.push(Item::Section(s));
+        }
+        items
+    }
+
+    /// A `<paragraph>`, and any paragraph the XML nests inside it (pushed after it).
+    fn paragraph(&mut self, c: &Node, out: &mut Vec<Item>) {
+        let num = c.child("num").and_then(|n| clean_num(&n.plain_text()));
+        if let (Some(n), Some(eid)) = (&num, c.attr("eId"))
+            && let Some(pos) = eid.strip_prefix("para_").filter(|p| p.chars().all(|ch| ch.is_ascii_digit()))
+            && n.chars().all(|ch| ch.is_ascii_digit())
+            && pos != n
+            && !self.own
+        {
+            self.eid_by_position += 1;
+            self.eid_by_position_at.get_or_insert(c.span);
+        }
+        let mut clause = Clause { num, span: c.span, ..Clause::default() };
+        let mut nested = Vec::new();
+        let mut pending_heading: Option<Text> = None;
+        for e in c.elements() {
+            match e.name.as_str() {
+                "num" => {}
+                "heading" | "subheading" => {
+                    let t = self.notes.text(e);
+                    clause.heading = Some(t);
+                }
+                "content" | "intro" => {
+                    let t = self.notes.blocks(e);
+                    if clause.text.text.is_empty() {
+                        clause.text = t;
+                    } else if !t.text.is_empty() {
+                        append(&mut clause.text, t, self.own);
+                    }
+                    self.embedded_in(e, &mut clause);
+                }
+                "list" | "blockList" => {
+                    if let Some(intro) = e.child("listIntroduction") {
+                        let t = self.notes.text(intro);
+                        if !t.text.is_empty() {
+                            append(&mut clause.text, t, self.own);
+                        }
+                    }
+                    let mut pts = self.points(e);
+                    if let Some(h) = pending_heading.take()
+                        && let Some(p) = pts.first_mut()
+                    {
+                        p.heading = Some(h);
+                    }
+                    clause.points.extend(pts);
+                }
+                "crossHeading" => pending_heading = Some(self.notes.text(e)),
+                "wrapUp" => clause.wrap_up = Some(self.notes.blocks(e)),
+                "componentRef" => {
+                    if let Some(emb) = self.component_ref(e) {
+                        clause.embedded.push(emb);
+                    }
+                }
+                "paragraph" | "subparagraph" => self.paragraph(e, &mut nested),
+                "embeddedStructure" | "quotedStructure" => {
+                    let b = self.body_of(e);
+                    clause.embedded.push(self.embedded_body(b, e.span));
+                }
+                _ => {
+                    let t = self.notes.blocks(&wrap(e));
+                    if !t.text.is_empty() {
+                        append(&mut clause.text, t, self.own);
+                    }
+                }
+            }
+        }
+        clause.lead = crate::structure::lead_of(&clause.text, &self.lang);
+        out.push(Item::Clause(clause));
+        out.extend(nested);
+    }
+
+    /// Documents embedded in the blocks of a paragraph's content.
+    fn embedded_in(&mut self, content: &Node, clause: &mut Clause) {
+        let mut found = Vec::new();
+        content.find_all("embeddedStructure", &mut found);
+        content.find_all("quotedStructure", &mut found);
+        for e in found {
+            let b = self.body_of(e);
+            clause.embedded.push(self.embedded_body(b, e.span));
+        }
+    }
+
+    fn embedded_body(&mut self, body: Body, span: Span) -> Embedded {
+        let organ = body
+            .formula
+            .as_ref()
+            .and_then(|f| crate::structure::formula(&f.text))
+            .map(|(o, _)| crate::structure::organ_of(o));
+        Embedded { kind: DocKind::DraftResolution, organ, title: None, body, span }
+    }
+
+    fn component_ref(&mut self, r: &Node) -> Option<Embedded> {
+        let src = r.attr("src").unwrap_or("").trim_start_matches('#').to_string();
+        let Some(c) = self.components.get(&src).cloned() else {
+            self.warn(r.span, format!("componentRef to \"{src}\", which is no component of this document; dropped"));
+            return None;
+        };
+        self.used.push(src);
+        let d = c.elements().next()?;
+        Some(self.embedded_doc(d))
+    }
+
+    fn section(&mut self, c: &Node) -> Section {
+        let mut s = Section { span: c.span, ..Section::default() };
+        s.num = c.child("num").and_then(|n| clean_num(&n.plain_text()));
+        let mut inner = Node { name: c.name.clone(), span: c.span, ..Node::default() };
+        for ch in &c.children {
+            match ch {
+                Child::Element(e) if e.name == "num" => {}
+                Child::Element(e) if matches!(e.name.as_str(), "heading" | "subheading") && s.items.is_empty() => {
+                    let t = self.notes.text(e);
+                    if s.num.is_none() && s.heading.is_none() && is_section_label(&t.text) {
+                        s.num = Some(t.text.trim().trim_end_matches('.').to_string());
+                    } else if s.heading.is_none() {
+                        s.heading = Some(t);
+                    } else {
+                        inner.children.push(ch.clone());
+                    }
+                }
+                Child::Element(e) if e.name == "intro" && self.own => {
+                    // unlod's own section preamble: blockContainers.
+                    for b in e.elements() {
+                        let cl = self.container(b);
+                        s.preamble.push(cl);
+                    }
+                }
+                _ => inner.children.push(ch.clone()),
+            }
+        }
+        let mut pre = std::mem::take(&mut s.preamble);
+        s.items = self.items(&inner, &mut pre);
+        s.preamble = pre;
+        s
+    }
+
+    fn points(&mut self, list: &Node) -> Vec<Point> {
+        let mut out: Vec<Point> = Vec::new();
+        let mut heading: Option<Text> = None;
+        for e in list.elements() {
+            match e.name.as_str() {
+                "point" | "item" | "indent" | "alinea" | "paragraph" | "subparagraph" => {
+                    let mut p = self.point(e);
+                    p.heading = heading.take().or(p.heading);
+                    out.push(p);
+                }
+                "sublist" | "list" | "blockList" => {
+                    let pts = self.points(e);
+                    match out.last_mut() {
+                        Some(last) => last.points.extend(pts),
+                        None => out.extend(pts),
+                    }
+                }
+                "crossHeading" | "heading" | "subheading" => heading = Some(self.notes.text(e)),
+                "listIntroduction" | "intro" => {}
+                "listWrapUp" | "wrapUp" => {
+                    // Text after the points: kept on the last point.
+                    let t = self.notes.blocks(e);
+                    if let Some(last) = out.last_mut() {
+                        last.wrap_up = Some(t);
+                    }
+                }
+                _ => {
+                    let t = self.notes.blocks(&wrap(e));
+                    if !t.text.is_empty() {
+                        out.push(Point { text: t, span: e.span, ..Point::default() });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn point(&mut self, e: &Node) -> Point {
+        let mut p = Point { span: e.span, ..Point::default() };
+        p.num = e.child("num").and_then(|n| clean_num(&n.plain_text()));
+        let direct = e.children.iter().any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()));
+        if direct {
+            let t = self.notes.text(e);
+            let (num, text) = split_label(t);
+            p.num = p.num.or(num);
+            p.text = text;
+            return p;
+        }
+        for c in e.elements() {
+            match c.name.as_str() {
+                "num" => {}
+                "content" | "intro" | "p" => {
+                    let t = if c.name == "p" { self.notes.text(c) } else { self.notes.blocks(c) };
+                    if p.text.text.is_empty() {
+                        p.text = t;
+                    } else if !t.text.is_empty() {
+                        append(&mut p.text, t, self.own);
+                    }
+                }
+                "list" | "sublist" | "blockList" => {
+                    let pts = self.points(c);
+                    p.points.extend(pts);
+                }
+                "wrapUp" => p.wrap_up = Some(self.notes.blocks(c)),
+                "heading" | "subheading" => p.heading = Some(self.notes.text(c)),
+                _ => {
+                    let t = self.notes.blocks(&wrap(c));
+                    if !t.text.is_empty() {
+                        append(&mut p.text, t, self.own);
+                    }
+                }
+            }
+        }
+        p
+    }
+
+    fn table(&mut self, t: &Node) -> Table {
+        let mut rows = Vec::new();
+        let mut header = false;
+        let mut trs = Vec::new();
+        t.find_all("tr", &mut trs);
+        for (i, tr) in trs.iter().enumerate() {
+            let mut row = Vec::new();
+            for cell in tr.elements() {
+                if i == 0 && cell.name == "th" {
+                    header = true;
+                }
+                row.push(self.notes.blocks(cell));
+            }
+            rows.push(row);
+        }
+        Table { rows, header, span: t.span }
+    }
+
+    fn annex(&mut self, d: &Node) -> Annex {
+        let mut annex = Annex { span: d.span, ..Annex::default() };
+        if let Some(p) = d.child("preface") {
+            for b in p.elements() {
+                if let Some(n) = b.find("docNumber") {
+                    annex.label = n.plain_text();
+                }
+                let mut titles = Vec::new();
+                b.find_all("docTitle", &mut titles);
+                if titles.is_empty() && b.find("docNumber").is_none() {
+                    let t = self.notes.text(b);
+                    if !t.text.is_empty() {
+                        if annex.label.is_empty() && t.text.to_lowercase().starts_with("annex") && t.text.len() < 20 {
+                            annex.label = t.text;
+                        } else {
+                            annex.headings.push(t);
+                        }
+                    }
+                }
+                for t in titles {
+                    let t = self.notes.text(t);
+                    annex.headings.push(t);
+                }
+            }
+        }
+        let mut pre = Vec::new();
+        let mut main = Node { name: "mainBody".to_string(), span: d.span, ..Node::default() };
+        for c in d.elements() {
+            match c.name.as_str() {
+                "meta" | "preface" => {}
+                "mainBody" | "body" | "preamble" => main.children.extend(c.children.iter().cloned()),
+                _ => main.children.push(Child::Element(c.clone())),
+            }
+        }
+        // An annex's label and headings, where the UN puts them as the first headings.
+        let mut items = self.items(&main, &mut pre);
+        if annex.label.is_empty()
+            && let Some(Item::Section(s)) = items.first()
+            && s.heading.as_ref().is_some_and(|h| h.text.to_lowercase().starts_with("annex") && h.text.len() < 20)
+            && s.num.is_none()
+            && let Some(Item::Section(s)) = (!items.is_empty()).then(|| items.remove(0))
+        {
+            annex.label = s.heading.map(|h| h.text).unwrap_or_default();
+            let mut rest = s.items;
+            rest.append(&mut items);
+            items = rest;
+        }
+        for c in pre {
+            items.insert(0, Item::Clause(c));
+        }
+        annex.items = items;
+        annex
+    }
+
+    fn conclusions(&mut self, c: &Node) -> Adoption {
+        let mut lines = Vec::new();
+        for p in c.elements() {
+            let t = if p.name == "p" { self.notes.text(p) } else { self.notes.blocks(&wrap(p)) };
+            if !t.text.trim().is_empty() {
+                lines.push(t.text);
+            }
+        }
+        let line = lines.join("\n");
+        Adoption { line: (!line.is_empty()).then_some(line), span: c.span, ..Adoption::default() }
+    }
+}
+
+fn push_item(open: &mut Option<Section>, items: &mut Vec<Item>, item: Item) {
+    match open {
+        Some(s) => s.items.push(item),
+        None => items.push(item),
+    }
+}
+
+fn last_clause(items: &mut [Item]) -> Option<&mut Clause> {
+    match items.last_mut()? {
+        Item::Clause(c) => Some(c),
+        Item::Section(s) => last_clause(&mut s.items),
+        Item::Table(_) => None,
+    }
+}
+
+fn section_from_heading(t: Text, span: Span) -> Section {
+    if is_section_label(&t.text) {
+        Section { num: Some(t.text.trim().trim_end_matches('.').to_string()), span, ..Section::default() }
+    } else {
+        Section { heading: Some(t), span, ..Section::default() }
+    }
+}
+
+/// A node as the only child of a wrapper, so that `blocks` reads it as one block.
+fn wrap(n: &Node) -> Node {
+    Node { name: "wrap".to_string(), children: vec![Child::Element(n.clone())], span: n.span, ..Node::default() }
+}
+
+/// Appends `more` to `text`, a space between (a line break in unlod's own files, which
+/// write one block per line of the source).
+fn append(text: &mut Text, more: Text, own: bool) {
+    let sep = if own { "\n" } else { " " };
+    if text.text.is_empty() {
+        *text = more;
+        return;
+    }
+    let base = text.text.len() + sep.len();
+    text.text.push_str(sep);
+    text.text.push_str(&more.text);
+    text.notes.extend(more.notes.into_iter().map(|mut n| {
+        n.at += base;
+        n
+    }));
+    text.styles.extend(more.styles.into_iter().map(|mut s| {
+        s.start += base;
+        s.end += base;
+        s
+    }));
+}
+
+fn trim_end_chars(t: &mut Text, chars: &[char]) {
+    let trimmed = t.text.trim_end().trim_end_matches(chars).trim_end().len();
+    t.text.truncate(trimmed);
+    for s in &mut t.styles {
+        s.end = s.end.min(trimmed);
+    }
+    t.styles.retain(|s| s.start < s.end);
+    for n in &mut t.notes {
+        n.at = n.at.min(trimmed);
+    }
+}
+
+/// A label written as text at the start of a point (`(a) `, `– `), split off.
+fn split_label(t: Text) -> (Option<String>, Text) {
+    let s = t.text.as_str();
+    let label_end = if s.starts_with('(') {
+        s.find(") ").filter(|i| *i <= 8).map(|i| i + 2)
+    } else if s.starts_with("– ") || s.starts_with("- ") || s.starts_with("• ") {
+        s.find(' ').map(|i| i + 1)
+    } else {
+        None
+    };
+    let Some(end) = label_end else { return (None, t) };
+    let num = s.get(..end).and_then(clean_num);
+    let rest = Text {
+        text: s.get(end..).unwrap_or("").to_string(),
+        notes: t.notes.iter().map(|n| crate::model::NoteCall { at: n.at.saturating_sub(end), ..*n }).collect(),
+        styles: t
+            .styles
+            .iter()
+            .filter(|st| st.end > end)
+            .map(|st| crate::model::Styled { start: st.start.saturating_sub(end), end: st.end - end, style: st.style })
+            .collect(),
+        mentions: Vec::new(),
+    };
+    (num, rest)
+}
+
+/// The model's kind for an AKN4UN document name.
+pub(super) fn kind_of(name: &str) -> DocKind {
+    match name {
+        "decision" => DocKind::Decision,
+        "draftResolution" => DocKind::DraftResolution,
+        "draftDecision" => DocKind::DraftDecision,
+        "declaration" => DocKind::Declaration,
+        "text" => DocKind::Other,
+        _ => DocKind::Resolution,
+    }
+}
