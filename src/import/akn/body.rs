@@ -54,13 +54,13 @@ fn is_section_label(t: &str) -> bool {
 
 impl Reader {
     /// A reader for the document element `doc`.
-    pub fn new(doc: &Node) -> Reader {
+    pub fn new(root: &Node, doc: &Node) -> Reader {
         let own = doc
             .child("meta")
             .and_then(|m| m.child("identification"))
             .is_some_and(|i| i.attr("source") == Some("#unlod"));
         let mut components = HashMap::new();
-        if let Some(cs) = doc.child("components") {
+        for cs in doc.elements().chain(root.elements()).filter(|c| c.name == "components") {
             for c in cs.elements() {
                 if let Some(eid) = c.attr("eId") {
                     components.insert(eid.to_string(), c.clone());
@@ -156,8 +156,15 @@ impl Reader {
         let mut docs = Vec::new();
         if let Some(cb) = doc.child("collectionBody") {
             for c in cb.elements() {
-                let inner = c.elements().find(|n| n.name != "meta" && n.child("meta").is_some());
-                if let Some(d) = inner.or_else(|| c.elements().next()) {
+                // A documentRef to a component of the file, or the document itself.
+                let href =
+                    c.child("documentRef").and_then(|r| r.attr("href")).map(|h| h.trim_start_matches('#').to_string());
+                let target = href.and_then(|h| {
+                    self.used.push(h.clone());
+                    self.components.get(&h).cloned()
+                });
+                let holder = target.as_ref().unwrap_or(c);
+                if let Some(d) = holder.elements().find(|n| n.name != "documentRef" && n.name != "meta") {
                     docs.push(d.clone());
                 }
             }
@@ -373,6 +380,8 @@ impl Reader {
         // A section opened by a heading paragraph, collecting what follows.
         let mut open: Option<Section> = None;
         let mut pending_num: Option<(String, Span)> = None;
+        let mut last_num: Option<u32> = None;
+        let mut sublist: Option<u32> = None;
         for c in n.elements() {
             let mut out: Vec<Item> = Vec::new();
             match c.name.as_str() {
@@ -466,7 +475,70 @@ impl Reader {
             // An empty "1." whose text is the next paragraph (source defect).
             for item in out {
                 let item = match item {
+                    // A sub-paragraph typed as a paragraph of its own, its label in the text.
+                    Item::Clause(cl) if !self.own && cl.num.is_none() && label_in_text(&cl.text.text) => {
+                        let target = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items));
+                        match target {
+                            Some(last) if last.num.is_some() || !last.points.is_empty() => {
+                                let (num, text) = split_label(cl.text);
+                                let p = Point { num, text, span: cl.span, ..Point::default() };
+                                insert_point(&mut last.points, p);
+                                continue;
+                            }
+                            _ => Item::Clause(cl),
+                        }
+                    }
+                    // A paragraph numbered "(a)": a sub-paragraph of the paragraph before.
+                    Item::Clause(cl)
+                        if !self.own
+                            && cl.num.as_deref().is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit()))
+                            && cl.num.as_deref().is_some_and(|n| n.len() <= 4 && !is_section_label(n))
+                            && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)).is_some() =>
+                    {
+                        if let Some(last) = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)) {
+                            let p = Point {
+                                num: cl.num,
+                                text: cl.text,
+                                points: cl.points,
+                                wrap_up: cl.wrap_up,
+                                heading: cl.heading,
+                                span: cl.span,
+                            };
+                            insert_point(&mut last.points, p);
+                        }
+                        continue;
+                    }
+                    // "1. 2. 3." inside a paragraph that ends with a colon: sub-paragraphs,
+                    // as the text reader reads them.
+                    Item::Clause(cl)
+                        if !self.own
+                            && cl.num.as_deref().and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| {
+                                let outer_next = last_num.map_or(1, |l| l + 1);
+                                let continues = sublist.is_some_and(|s| s + 1 == n) && n != outer_next;
+                                let opens = n == 1
+                                    && last_num.is_some()
+                                    && items_last_ends_colon(open.as_ref().map_or(&items, |s| &s.items));
+                                continues || opens
+                            }) =>
+                    {
+                        sublist = cl.num.as_deref().and_then(|n| n.parse().ok());
+                        if let Some(last) = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)) {
+                            let p = Point {
+                                num: cl.num,
+                                text: cl.text,
+                                points: cl.points,
+                                span: cl.span,
+                                ..Point::default()
+                            };
+                            last.points.push(p);
+                        }
+                        continue;
+                    }
                     Item::Clause(mut cl) => {
+                        if let Some(n) = cl.num.as_deref().and_then(|n| n.parse::<u32>().ok()) {
+                            last_num = Some(n);
+                            sublist = None;
+                        }
                         if let Some((num, span)) = pending_num.take() {
                             if cl.num.is_none() {
                                 cl.num = Some(num);
@@ -533,8 +605,9 @@ impl Reader {
                     self.embedded_in(e, &mut clause);
                 }
                 "list" | "blockList" => {
-                    if let Some(intro) = e.child("listIntroduction") {
-                        let t = self.notes.text(intro);
+                    if let Some(intro) = e.elements().find(|i| matches!(i.name.as_str(), "listIntroduction" | "intro"))
+                    {
+                        let t = self.notes.blocks(intro);
                         if !t.text.is_empty() {
                             append(&mut clause.text, t, self.own);
                         }
@@ -797,6 +870,13 @@ impl Reader {
     }
 }
 
+/// Whether the last paragraph of `items` ends with a colon.
+fn items_last_ends_colon(items: &[Item]) -> bool {
+    let mut clauses = Vec::new();
+    crate::model::collect_clauses(items, &mut clauses);
+    clauses.last().is_some_and(|c| c.text.text.trim_end().ends_with(':'))
+}
+
 fn push_item(open: &mut Option<Section>, items: &mut Vec<Item>, item: Item) {
     match open {
         Some(s) => s.items.push(item),
@@ -857,6 +937,45 @@ fn trim_end_chars(t: &mut Text, chars: &[char]) {
     for n in &mut t.notes {
         n.at = n.at.min(trimmed);
     }
+}
+
+/// Whether a paragraph's text opens with a sub-paragraph label (`(a) `, `(iv) `, `– `).
+fn label_in_text(s: &str) -> bool {
+    if let Some(rest) = s.strip_prefix('(')
+        && let Some(i) = rest.find(") ")
+    {
+        let l = &rest[..i];
+        return (1..=4).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    }
+    s.starts_with("– ") || s.starts_with("- ") || s.starts_with("• ")
+}
+
+fn is_roman(l: &str) -> bool {
+    !l.is_empty() && l.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+}
+
+/// Adds a point to a list: a roman label after a lettered point (other than `(i)` following
+/// `(h)`) nests under it.
+fn insert_point(points: &mut Vec<Point>, p: Point) {
+    let num = p.num.clone().unwrap_or_default();
+    if is_roman(&num)
+        && let Some(last) = points.last_mut()
+        && let Some(ln) = last.num.as_deref()
+        && !is_roman(ln)
+        && ln != "-"
+        && !(num == "i" && ln == "h")
+    {
+        last.points.push(p);
+        return;
+    }
+    if num == "-"
+        && let Some(last) = points.last_mut()
+        && last.num.as_deref().is_some_and(|n| n != "-")
+    {
+        last.points.push(p);
+        return;
+    }
+    points.push(p);
 }
 
 /// A label written as text at the start of a point (`(a) `, `– `), split off.

@@ -63,7 +63,7 @@ pub fn read(xml: &str) -> Result<Imported, Error> {
             Warning::at(Span::new(at, at), format!("unknown entity &{name}; dropped (entities are never expanded)"))
         })
         .collect();
-    let mut reader = body::Reader::new(doc);
+    let mut reader = body::Reader::new(&root, doc);
     let mut res = reader.document(doc, xml.len());
     warnings.append(&mut reader.warnings());
     let has_text = !res.body.is_empty() || res.parts.iter().any(|p| !p.body.is_empty());
