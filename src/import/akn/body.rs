@@ -62,9 +62,8 @@ impl Reader {
         let mut components = HashMap::new();
         for cs in doc.elements().chain(root.elements()).filter(|c| c.name == "components") {
             for c in cs.elements() {
-                if let Some(eid) = c.attr("eId") {
-                    components.insert(eid.to_string(), c.clone());
-                }
+                let key = c.attr("eId").map_or_else(|| format!("#at{}", c.span.start), str::to_string);
+                components.insert(key, c.clone());
             }
         }
         Reader {
@@ -125,14 +124,19 @@ impl Reader {
         {
             res.meta.organ = Some(crate::structure::organ_of(organ));
         }
-        for c in doc.elements().filter(|c| c.name == "conclusions") {
-            res.adoption = self.conclusions(c);
-        }
-        if let Some(a) = doc.child("attachments") {
-            for att in a.elements() {
-                let d = att.elements().next().unwrap_or(att);
-                let annex = self.annex(d);
-                res.annexes.push(annex);
+        // What follows the body, in the order of the file (footnotes are numbered in it).
+        for c in doc.elements() {
+            match c.name.as_str() {
+                "conclusions" => res.adoption = self.conclusions(c),
+                "attachments" => {
+                    for att in c.elements() {
+                        let d = att.elements().next().unwrap_or(att);
+                        let annex = self.annex(d);
+                        res.annexes.push(annex);
+                    }
+                }
+                "components" => self.parts_and_components(&mut res),
+                _ => {}
             }
         }
         self.parts_and_components(&mut res);
@@ -225,6 +229,21 @@ impl Reader {
             }
             self.used.push(eid.clone());
             let emb = self.embedded_doc(d);
+            // The UN's files sometimes put the conclusions of the document, and its annexes,
+            // inside the embedded draft's component.
+            if res.adoption.line.is_none()
+                && let Some(c) = d.child("conclusions")
+            {
+                self.warn(c.span, "the document's conclusions are inside an embedded draft's component (source defect); read as the document's");
+                res.adoption = self.conclusions(c);
+            }
+            if let Some(a) = d.child("attachments") {
+                for att in a.elements() {
+                    let doc = att.elements().next().unwrap_or(att);
+                    let annex = self.annex(doc);
+                    res.annexes.push(annex);
+                }
+            }
             let target = res.body.main.iter_mut().rev().find_map(|i| match i {
                 Item::Clause(c) => Some(c),
                 _ => None,
@@ -382,6 +401,9 @@ impl Reader {
         let mut pending_num: Option<(String, Span)> = None;
         let mut last_num: Option<u32> = None;
         let mut sublist: Option<u32> = None;
+        // Whether an operative paragraph has been met (before, a paragraph with a preambular
+        // lead phrase is preambular, wherever the XML puts it).
+        let mut operative_started = false;
         for c in n.elements() {
             let mut out: Vec<Item> = Vec::new();
             match c.name.as_str() {
@@ -534,7 +556,65 @@ impl Reader {
                         }
                         continue;
                     }
+                    // An unnumbered paragraph, read as the text reader reads one.
+                    Item::Clause(cl) if !self.own && cl.num.is_none() && pending_num.is_none() => {
+                        let lead = crate::structure::lead_kind(&cl.text, &self.lang).map(|l| l.1);
+                        let lowercase = cl.text.text.chars().next().is_some_and(char::is_lowercase);
+                        let section_fresh = open.as_ref().is_some_and(|s| s.items.is_empty());
+                        match lead {
+                            Some(crate::words::Part::Preambular) if !operative_started || section_fresh => {
+                                match open.as_mut() {
+                                    Some(s) => s.preamble.push(cl),
+                                    None => preamble.push(cl),
+                                }
+                                continue;
+                            }
+                            Some(_) => {
+                                operative_started = true;
+                                Item::Clause(cl)
+                            }
+                            None if is_section_label(&cl.text.text) => {
+                                if let Some(s) = open.take() {
+                                    items.push(Item::Section(s));
+                                }
+                                open = Some(section_from_heading(cl.text, cl.span));
+                                continue;
+                            }
+                            None if open
+                                .as_ref()
+                                .is_some_and(|s| s.num.is_some() && s.heading.is_none() && s.items.is_empty()) =>
+                            {
+                                if let Some(s) = open.as_mut() {
+                                    s.heading = Some(cl.text);
+                                }
+                                continue;
+                            }
+                            None => {
+                                let numbered = last_num.is_some();
+                                let target = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items))
+                                    .filter(|c| c.embedded.is_empty() && (numbered || lowercase));
+                                match target {
+                                    Some(c) => {
+                                        c.span = c.span.join(cl.span);
+                                        match deepest_point(&mut c.points) {
+                                            Some(p) => match &mut p.wrap_up {
+                                                Some(w) => append(w, cl.text, false),
+                                                None => p.wrap_up = Some(cl.text),
+                                            },
+                                            None => append(&mut c.text, cl.text, false),
+                                        }
+                                        continue;
+                                    }
+                                    None => {
+                                        operative_started = true;
+                                        Item::Clause(cl)
+                                    }
+                                }
+                            }
+                        }
+                    }
                     Item::Clause(mut cl) => {
+                        operative_started = true;
                         if let Some(n) = cl.num.as_deref().and_then(|n| n.parse::<u32>().ok()) {
                             last_num = Some(n);
                             sublist = None;
@@ -875,6 +955,15 @@ fn items_last_ends_colon(items: &[Item]) -> bool {
     let mut clauses = Vec::new();
     crate::model::collect_clauses(items, &mut clauses);
     clauses.last().is_some_and(|c| c.text.text.trim_end().ends_with(':'))
+}
+
+/// The last point at the deepest level.
+fn deepest_point(points: &mut [Point]) -> Option<&mut Point> {
+    let last = points.last_mut()?;
+    if last.points.is_empty() {
+        return Some(last);
+    }
+    deepest_point(&mut last.points)
 }
 
 fn push_item(open: &mut Option<Section>, items: &mut Vec<Item>, item: Item) {

@@ -164,9 +164,13 @@ impl Reader {
         }
         let mut titles = Vec::new();
         p.find_all("docTitle", &mut titles);
-        let title: Vec<String> = titles.iter().map(|t| self.notes.text(t).text).filter(|t| !t.is_empty()).collect();
+        let title: Vec<String> = titles.iter().map(|t| t.plain_text()).filter(|t| !t.is_empty()).collect();
         if !title.is_empty() {
             res.meta.title = Some(title.join(" "));
+        }
+        // Notes in the preface (on a part's letter) are footnotes of the document.
+        for b in p.elements() {
+            let _ = self.notes.text(b);
         }
     }
 }
