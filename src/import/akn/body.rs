@@ -140,6 +140,15 @@ impl Reader {
             }
         }
         self.parts_and_components(&mut res);
+        if res.adoption.line.is_none() {
+            // Conclusions misplaced deeper (in an annex of an embedded draft): the last ones.
+            let mut all = Vec::new();
+            doc.find_all("conclusions", &mut all);
+            if let Some(c) = all.last() {
+                self.warn(c.span, "the document's conclusions are inside an annex or a component (source defect); read as the document's");
+                res.adoption = self.conclusions(c);
+            }
+        }
         res.footnotes = std::mem::take(&mut self.notes.footnotes);
         res
     }
@@ -327,6 +336,24 @@ impl Reader {
             match c.name.as_str() {
                 "container" | "blockContainer" | "crossHeading" => {
                     let mut clause = self.container(c);
+                    // A paragraph the XML splits in two containers, the second opening in
+                    // lower case: one paragraph, as the text reader and the counting rules
+                    // read it.
+                    let lowercase = clause.text.text.chars().next().is_some_and(char::is_lowercase);
+                    if !self.own
+                        && lowercase
+                        && clause.lead.is_none()
+                        && let Some(last) = body.preamble.last_mut()
+                    {
+                        self.warnings.push(Warning::at(
+                            Span::new(c.span.start, c.span.start),
+                            "a preambular paragraph split in two containers, the second opening in lower case (source defect); joined",
+                        ));
+                        last.span = last.span.join(clause.span);
+                        append(&mut last.text, clause.text, false);
+                        last.points.extend(clause.points);
+                        continue;
+                    }
                     clause.heading = heading.take();
                     body.preamble.push(clause);
                 }
@@ -912,7 +939,7 @@ impl Reader {
         let mut main = Node { name: "mainBody".to_string(), span: d.span, ..Node::default() };
         for c in d.elements() {
             match c.name.as_str() {
-                "meta" | "preface" => {}
+                "meta" | "preface" | "conclusions" => {}
                 "mainBody" | "body" | "preamble" => main.children.extend(c.children.iter().cloned()),
                 _ => main.children.push(Child::Element(c.clone())),
             }
