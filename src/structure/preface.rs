@@ -132,7 +132,10 @@ pub fn cover_line(meta: &mut Meta, t: &str) {
 /// The number a Security Council number line prints (`Resolution 1325 (2000)` →
 /// `1325 (2000)`), and what follows it on the line.
 pub fn sc_number(t: &str) -> Option<(String, String)> {
-    let c = re(&OLD_SC)?.captures(t.trim())?;
+    let t = t.trim();
+    let c = re(&OLD_SC)?
+        .captures(t)
+        .or_else(|| re(&SC_NUMBER_ONLY)?.captures(t).filter(|c| c.get(2).is_none_or(|m| m.as_str().is_empty())))?;
     let n = c.get(1)?.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
     Some((n, c.get(2).map_or("", |m| m.as_str()).trim().to_string()))
 }

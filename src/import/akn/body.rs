@@ -225,6 +225,7 @@ impl Reader {
             }
             let Some(c) = self.components.get(&eid).cloned() else { continue };
             let Some(d) = c.elements().next() else { continue };
+            self.used.push(eid.clone());
             if eid.starts_with("part_") {
                 let mut m = Resolution::default();
                 if let Some(p) = d.child("preface") {
@@ -236,7 +237,6 @@ impl Reader {
                 res.parts.push(Part { label, title: m.meta.title, body, adoption, span: c.span });
                 continue;
             }
-            self.used.push(eid.clone());
             let emb = self.embedded_doc(d);
             // The UN's files sometimes put the conclusions of the document, and its annexes,
             // inside the embedded draft's component.
@@ -329,7 +329,9 @@ impl Reader {
             let formula = c.name == "formula" || (c.name == "container" && c.attr("name") == Some("formula"));
             if formula {
                 let mut t = self.notes.blocks(c);
-                trim_end_chars(&mut t, &[',', ':']);
+                if !self.own {
+                    trim_end_chars(&mut t, &[',', ':']);
+                }
                 body.formula = Some(t);
                 continue;
             }
@@ -389,14 +391,32 @@ impl Reader {
             clause.text = self.notes.text(c);
         } else {
             for p in c.elements() {
-                match p.attr("class") {
-                    Some("point") if self.own => {
+                let class = p.attr("class").unwrap_or("");
+                let depth = class
+                    .split_whitespace()
+                    .find_map(|w| w.strip_prefix("depth").and_then(|d| d.parse::<usize>().ok()))
+                    .unwrap_or(1);
+                let first_class = class.split_whitespace().next().unwrap_or("");
+                match first_class {
+                    "point" if self.own => {
                         let t = self.notes.text(p);
                         let (num, text) = split_label(t);
                         let heading = pending_heading.take();
-                        clause.points.push(Point { heading, num, text, span: p.span, ..Point::default() });
+                        let point = Point { heading, num, text, span: p.span, ..Point::default() };
+                        match nth_level(&mut clause.points, depth) {
+                            Some(list) => list.push(point),
+                            None => clause.points.push(point),
+                        }
                     }
-                    Some("heading") if self.own => pending_heading = Some(self.notes.text(p)),
+                    "wrapUp" if self.own => {
+                        let t = self.notes.text(p);
+                        if let Some(list) = nth_level(&mut clause.points, depth)
+                            && let Some(last) = list.last_mut()
+                        {
+                            last.wrap_up = Some(t);
+                        }
+                    }
+                    "heading" if self.own => pending_heading = Some(self.notes.text(p)),
                     _ => {
                         let t = if p.name == "p" { self.notes.text(p) } else { self.notes.blocks(&wrap(p)) };
                         if first {
@@ -504,7 +524,7 @@ impl Reader {
                 }
                 "p" | "block" | "container" | "blockContainer" | "tblock" | "intro" | "content" => {
                     let t = self.notes.blocks(&wrap(c));
-                    if !t.text.is_empty() {
+                    if !t.text.trim().is_empty() {
                         let lead = crate::structure::lead_of(&t, &self.lang);
                         out.push(Item::Clause(Clause { lead, text: t, span: c.span, ..Clause::default() }));
                     }
@@ -658,7 +678,11 @@ impl Reader {
                                 );
                             }
                         }
-                        if cl.num.is_some() && cl.text.text.is_empty() && cl.points.is_empty() && cl.embedded.is_empty()
+                        if !self.own
+                            && cl.num.is_some()
+                            && cl.text.text.is_empty()
+                            && cl.points.is_empty()
+                            && cl.embedded.is_empty()
                         {
                             pending_num = cl.num.take().map(|n| (n, cl.span));
                             self.warn(cl.span, "a numbered paragraph without text, its text in the next paragraph (source defect); joined");
@@ -982,6 +1006,16 @@ fn items_last_ends_colon(items: &[Item]) -> bool {
     let mut clauses = Vec::new();
     crate::model::collect_clauses(items, &mut clauses);
     clauses.last().is_some_and(|c| c.text.text.trim_end().ends_with(':'))
+}
+
+/// The list of points at `depth` (1 is `points` itself): the sub-points of the last point
+/// of each level above.
+fn nth_level(points: &mut Vec<Point>, depth: usize) -> Option<&mut Vec<Point>> {
+    if depth <= 1 {
+        return Some(points);
+    }
+    let last = points.last_mut()?;
+    nth_level(&mut last.points, depth - 1)
 }
 
 /// The last point at the deepest level.

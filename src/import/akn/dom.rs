@@ -86,6 +86,20 @@ impl Node {
         s.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
+    /// All character data below as it is (notes left out, line breaks as `\n`).
+    pub fn raw_text(&self) -> String {
+        let mut s = String::new();
+        for c in &self.children {
+            match c {
+                Child::Text(t) => s.push_str(t),
+                Child::Element(n) if n.name == "authorialNote" || n.name == "noteRef" => {}
+                Child::Element(n) if n.name == "eol" => s.push('\n'),
+                Child::Element(n) => s.push_str(&n.raw_text()),
+            }
+        }
+        s
+    }
+
     fn collect_text(&self, s: &mut String) {
         for c in &self.children {
             match c {

@@ -127,7 +127,7 @@ impl Reader {
                 let t = self.notes.text(p);
                 t.text
             };
-            if line.trim().is_empty() {
+            if line.trim().is_empty() && !self.own {
                 continue;
             }
             if let Some(n) = p.find("docNumber").filter(|n| n.attr("refersTo") == Some("#symbol")) {
@@ -155,8 +155,9 @@ impl Reader {
 
     /// `<preface>`: the number and the title.
     pub(super) fn preface(&mut self, p: &Node, res: &mut Resolution) {
+        let text = |n: &Node| if self.own { n.raw_text() } else { n.plain_text() };
         if let Some(n) = p.find("docNumber") {
-            let t = n.plain_text();
+            let t = text(n);
             if !t.is_empty() {
                 res.meta.number = Some(t);
                 res.meta.number_in_cover = false;
@@ -164,7 +165,7 @@ impl Reader {
         }
         let mut titles = Vec::new();
         p.find_all("docTitle", &mut titles);
-        let title: Vec<String> = titles.iter().map(|t| t.plain_text()).filter(|t| !t.is_empty()).collect();
+        let title: Vec<String> = titles.iter().map(|t| text(t)).filter(|t| !t.is_empty()).collect();
         if !title.is_empty() {
             res.meta.title = Some(title.join(" "));
         }

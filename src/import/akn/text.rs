@@ -70,11 +70,15 @@ impl Builder<'_> {
     }
 
     fn styled(&mut self, n: &Node, style: Style) {
+        // Pushed when opened, so that an outer style comes before an inner one of the same
+        // range, as the writer nests them.
         let start = self.out.text.len();
+        let at = self.out.styles.len();
+        self.out.styles.push(Styled { start, end: start, style });
         self.walk(n);
         let end = self.out.text.len();
-        if end > start {
-            self.out.styles.push(Styled { start, end, style });
+        if let Some(s) = self.out.styles.get_mut(at) {
+            s.end = end;
         }
     }
 
@@ -134,6 +138,8 @@ impl Builder<'_> {
     fn blocks(&mut self, n: &Node) {
         for (i, c) in n.children.iter().enumerate() {
             match c {
+                // Indentation between blocks.
+                Child::Text(t) if t.trim().is_empty() => {}
                 Child::Text(t) => self.push_str(t),
                 Child::Element(p) if p.name == "p" => {
                     if i > 0 && !self.out.text.is_empty() {
