@@ -638,8 +638,10 @@ impl Reader {
                             }
                             None => {
                                 let numbered = last_num.is_some();
+                                // A separator ("* * *") is a paragraph of its own.
+                                let separator = !cl.text.text.chars().any(char::is_alphanumeric);
                                 let target = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items))
-                                    .filter(|c| c.embedded.is_empty() && (numbered || lowercase));
+                                    .filter(|c| c.embedded.is_empty() && (numbered || lowercase) && !separator);
                                 match target {
                                     Some(c) => {
                                         c.span = c.span.join(cl.span);
