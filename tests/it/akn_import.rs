@@ -117,8 +117,7 @@ fn the_bulk_set_survives_the_round_trip() {
     assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), sample.len(), failures.join("\n"));
 }
 
-#[path = "../../examples/corpus_report/check.rs"]
-mod check;
+use crate::corpus::check;
 
 /// The UN's own AKN4UN files of `corpus/texts` against `expected.json` of the text rendered
 /// from each (`NAME.akn.xml` ↔ `NAME.md`): they import without error, and give its counts,
