@@ -25,6 +25,9 @@ pub struct Reader {
     eid_by_position: usize,
     /// The first of them.
     eid_by_position_at: Option<Span>,
+    /// Operative paragraphs the XML nests inside a list of the paragraph before (`<point>`
+    /// numbered `4.` after `(c)`), taken out to follow it.
+    escaped: Vec<Clause>,
     /// The vote recorded in `<analysis>`, applied after the text is recognised.
     pub metadata_vote: Option<(Vote, Vec<(u8, String)>)>,
 }
@@ -75,6 +78,7 @@ impl Reader {
             used: Vec::new(),
             eid_by_position: 0,
             eid_by_position_at: None,
+            escaped: Vec::new(),
             metadata_vote: None,
         }
     }
@@ -468,6 +472,7 @@ impl Reader {
                         continue;
                     }
                     self.paragraph(c, &mut out);
+                    out.extend(self.escaped.drain(..).map(Item::Clause));
                 }
                 "section" | "part" | "chapter" | "title" | "division" | "subdivision" | "hcontainer"
                     if c.find("table").is_none() || c.name != "hcontainer" =>
@@ -561,7 +566,7 @@ impl Reader {
                     Item::Clause(cl)
                         if !self.own
                             && cl.num.as_deref().is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit()))
-                            && cl.num.as_deref().is_some_and(|n| n.len() <= 4 && !is_section_label(n))
+                            && cl.num.as_deref().is_some_and(|n| n.len() <= 7 && !is_section_label(n))
                             && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)).is_some() =>
                     {
                         if let Some(last) = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)) {
@@ -575,6 +580,23 @@ impl Reader {
                             };
                             insert_point(&mut last.points, p);
                         }
+                        continue;
+                    }
+                    // A paragraph numbered "A" or "IV": the label of a section, its text the
+                    // section's heading.
+                    Item::Clause(cl)
+                        if !self.own
+                            && cl.num.as_deref().is_some_and(is_section_label)
+                            && cl.points.is_empty()
+                            && cl.embedded.is_empty() =>
+                    {
+                        if let Some(s) = open.take() {
+                            items.push(Item::Section(s));
+                        }
+                        let heading = (!cl.text.text.is_empty()).then_some(cl.text);
+                        open = Some(Section { num: cl.num, heading, span: cl.span, ..Section::default() });
+                        last_num = None;
+                        sublist = None;
                         continue;
                     }
                     // "1. 2. 3." inside a paragraph that ends with a colon: sub-paragraphs,
@@ -702,6 +724,19 @@ impl Reader {
         }
         if let Some(s) = open {
             items.push(Item::Section(s));
+        }
+        // A rule closing the text ("-----"): layout, not a paragraph.
+        while !self.own
+            && let Some(Item::Clause(c)) = items.last()
+            && c.num.is_none()
+            && c.points.is_empty()
+            && c.embedded.is_empty()
+            && !c.text.text.is_empty()
+            && !c.text.text.chars().any(char::is_alphanumeric)
+        {
+            let span = c.span;
+            items.pop();
+            self.warn(span, "a rule after the last paragraph, read as layout, not as a paragraph");
         }
         items
     }
@@ -839,17 +874,59 @@ impl Reader {
         let mut pre = std::mem::take(&mut s.preamble);
         s.items = self.items(&inner, &mut pre);
         s.preamble = pre;
+        // A section whose title the XML types as its first paragraph.
+        if !self.own
+            && s.heading.is_none()
+            && let Some(Item::Clause(c)) = s.items.first()
+            && c.num.is_none()
+            && c.lead.is_none()
+            && c.points.is_empty()
+            && c.embedded.is_empty()
+            && s.items.len() > 1
+            && let Item::Clause(c) = s.items.remove(0)
+        {
+            s.heading = Some(c.text);
+        }
         s
     }
 
     fn points(&mut self, list: &Node) -> Vec<Point> {
         let mut out: Vec<Point> = Vec::new();
         let mut heading: Option<Text> = None;
+        let mut escaping = false;
         for e in list.elements() {
             match e.name.as_str() {
                 "point" | "item" | "indent" | "alinea" | "paragraph" | "subparagraph" => {
                     let mut p = self.point(e);
                     p.heading = heading.take().or(p.heading);
+                    // "4." after "(c)": the next operative paragraph, nested by the XML.
+                    let raw = e.child("num").map(Node::plain_text).unwrap_or_default();
+                    let n = raw.strip_suffix('.').and_then(|d| d.parse::<u32>().ok());
+                    let follows = |n: u32| {
+                        out.last().and_then(|l| l.num.as_deref()).and_then(|l| l.parse::<u32>().ok()) == Some(n - 1)
+                    };
+                    if !self.own && n.is_some_and(|n| n > 1 && !follows(n)) {
+                        escaping = true;
+                        self.warn(e.span, "an operative paragraph nested in the list of the paragraph before (source defect); read as a paragraph");
+                    }
+                    if escaping {
+                        match (n, self.escaped.last_mut()) {
+                            (None, Some(last)) => insert_point(&mut last.points, p),
+                            _ => {
+                                let lead = crate::structure::lead_of(&p.text, &self.lang);
+                                self.escaped.push(Clause {
+                                    num: p.num,
+                                    lead,
+                                    text: p.text,
+                                    points: p.points,
+                                    wrap_up: p.wrap_up,
+                                    span: p.span,
+                                    ..Clause::default()
+                                });
+                            }
+                        }
+                        continue;
+                    }
                     out.push(p);
                 }
                 "sublist" | "list" | "blockList" => {
