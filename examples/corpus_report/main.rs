@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release --example corpus_report -- texts [SHARED]   # → reports/texts.md
 //! cargo run --release --example corpus_report -- bulk DIR         # → reports/bulk.md
+//! cargo run --release --example corpus_report -- agree DIR        # → reports/akn-agreement.md
 //! ```
 //! DIR is the unpacked bulk set (`tar --zstd -xf ../shared/corpus/bulk-visible.tar.zst`,
 //! then `DIR=visible`). For the bulk set both `clean.md` and `paged.md` are converted and
@@ -10,6 +11,7 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod agree;
 mod check;
 
 use check::{Expect, check};
@@ -418,6 +420,7 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("texts") => texts(Path::new(args.get(1).map_or("../shared", String::as_str))),
         Some("bulk") => bulk(Path::new(args.get(1).expect("bulk DIR"))),
-        _ => eprintln!("usage: corpus_report texts [SHARED] | bulk DIR"),
+        Some("agree") => agree::agree(Path::new(args.get(1).expect("agree DIR"))),
+        _ => eprintln!("usage: corpus_report texts [SHARED] | bulk DIR | agree DIR"),
     }
 }

@@ -424,7 +424,7 @@ impl<'a, W: Write> Akn<'a, W> {
             self.start("container", &[("name", &name), ("eId", &eid)])?;
             self.para(&c.text)?;
             // Sub-paragraphs of a preambular paragraph are kept as blocks of their own.
-            self.flat_points(&c.points)?;
+            self.flat_points(&c.points, 1)?;
             if let Some(w) = &c.wrap_up {
                 self.para(w)?;
             }
@@ -433,13 +433,17 @@ impl<'a, W: Write> Akn<'a, W> {
         self.end("preamble")
     }
 
-    fn flat_points(&mut self, points: &'a [Point]) -> io::Result<()> {
+    /// Sub-paragraphs of a preambular paragraph as blocks: `<p class="point">` at the first
+    /// level, `class="point depth2"` below, and a point's closing text as
+    /// `<p class="wrapUp depthN">`, so that the nesting can be read back.
+    fn flat_points(&mut self, points: &'a [Point], depth: usize) -> io::Result<()> {
+        let class = if depth <= 1 { "point".to_string() } else { format!("point depth{depth}") };
         for p in points {
             if let Some(h) = &p.heading {
                 self.mixed("p", &[("class", "heading")], |w| w.inline(h))?;
             }
             // A <p> has no <num>: the label is written as text, marked by its class.
-            self.mixed("p", &[("class", "point")], |w| {
+            self.mixed("p", &[("class", &class)], |w| {
                 if let Some(n) = p.num.as_deref() {
                     let label = if n == "-" { "–".to_string() } else { format!("({n})") };
                     w.chars(&label)?;
@@ -447,9 +451,9 @@ impl<'a, W: Write> Akn<'a, W> {
                 }
                 w.inline(&p.text)
             })?;
-            self.flat_points(&p.points)?;
+            self.flat_points(&p.points, depth + 1)?;
             if let Some(w) = &p.wrap_up {
-                self.para(w)?;
+                self.mixed("p", &[("class", &format!("wrapUp depth{depth}"))], |x| x.inline(w))?;
             }
         }
         Ok(())
@@ -486,7 +490,7 @@ impl<'a, W: Write> Akn<'a, W> {
                             let name = c.lead.clone().unwrap_or_else(|| "preambularParagraph".to_string());
                             self.start("blockContainer", &[("eId", &ceid), ("class", "preambular"), ("title", &name)])?;
                             self.para(&c.text)?;
-                            self.flat_points(&c.points)?;
+                            self.flat_points(&c.points, 1)?;
                             if let Some(w) = &c.wrap_up {
                                 self.para(w)?;
                             }
@@ -534,6 +538,9 @@ impl<'a, W: Write> Akn<'a, W> {
         self.start("paragraph", &[("eId", eid)])?;
         if let Some(n) = &c.num {
             self.leaf("num", &[], &format!("{n}."))?;
+        }
+        if let Some(h) = &c.heading {
+            self.mixed("heading", &[], |w| w.inline(h))?;
         }
         if c.points.is_empty() && c.embedded.is_empty() && c.wrap_up.is_none() {
             self.start("content", &[])?;

@@ -126,6 +126,9 @@ pub struct Resolution {
     pub actors: Vec<ActorRef>,
     /// Subject keywords (UNBIS, SDG, EuroVoc IRIs) where the source carries them.
     pub subjects: Vec<Subject>,
+    /// The steps of the document's history where the source records them (AKN `<workflow>`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workflow: Vec<WorkflowStep>,
     /// The span of the whole source.
     pub span: Span,
 }
@@ -468,6 +471,21 @@ pub struct Subject {
     pub iri: String,
     /// Its label, where given.
     pub label: Option<String>,
+}
+
+/// One step of a document's history (`draftResolution` submitted, `adopted`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkflowStep {
+    /// What happened (`draftResolution`, `adopted`), as the source names it.
+    pub outcome: String,
+    /// When, where the source gives a real date.
+    pub date: Option<Date>,
+    /// The document of the step (`A/75/L.1`, `A/75/PV.3`), where given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// By whom, as printed, where given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// One verb of an operative paragraph and whom it addresses.

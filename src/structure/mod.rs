@@ -18,9 +18,24 @@ use crate::model::{ActorKind, ActorRef, Adoption, Annex, Organ, Part, Resolution
 use crate::words::words;
 pub use body::MAX_POINT_DEPTH;
 use body::{End, Parser};
+pub use preface::{cover_line, sc_number};
 use regex::Regex;
 use std::sync::LazyLock;
+pub use units::formula;
 pub use units::{Kind, Unit};
+
+/// The lead phrase of a paragraph's text as the text reader finds it (a phrase of the
+/// language's list, else the leading italic run), if the text starts with it. Shared with
+/// the Akoma Ntoso importer so that both readers agree on lead phrases.
+pub fn lead_of(text: &crate::model::Text, lang: &str) -> Option<String> {
+    lead_kind(text, lang).map(|(p, _)| p)
+}
+
+/// [`lead_of`], with whether the phrase is preambular or operative.
+pub fn lead_kind(text: &crate::model::Text, lang: &str) -> Option<(String, crate::words::Part)> {
+    let rich = crate::layout::Rich { text: text.text.clone(), styles: text.styles.clone(), calls: Vec::new() };
+    units::lead_phrase(&rich, lang).filter(|(p, _)| text.text.starts_with(p.as_str()))
+}
 
 /// A resolution skeleton and the warnings met building it.
 pub struct Built {

@@ -76,17 +76,28 @@ pub fn read(units: &[Unit], _lang: &str) -> Meta {
             }
         }
         meta.cover.push(t.to_string());
+        cover_line(&mut meta, t);
+    }
+    meta
+}
+
+/// Reads what one line of a cover page says into `meta` (the line itself is not kept here):
+/// the symbol, the bracketed origin line, the session, the agenda items, and the kind of
+/// document a line names. Shared with the Akoma Ntoso importer, which reads cover lines too.
+pub fn cover_line(meta: &mut Meta, t: &str) {
+    let t = t.trim();
+    {
         if re(&SYMBOL).is_some_and(|r| r.is_match(t)) && meta.symbol.is_none() {
             meta.symbol = Some(t.split_whitespace().collect::<Vec<_>>().join(" "));
             // A symbol without RES or DEC is a draft's (S/2023/970, A/78/L.5).
             if !t.contains("/RES/") && !t.contains("/DEC/") {
                 meta.kind = DocKind::DraftResolution;
             }
-            continue;
+            return;
         }
         if let Some(inner) = t.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
             meta.origin = Some(inner.trim().to_string());
-            continue;
+            return;
         }
         if meta.session.is_none()
             && let Some(m) = re(&SESSION).and_then(|r| r.find(t))
@@ -116,7 +127,17 @@ pub fn read(units: &[Unit], _lang: &str) -> Meta {
             meta.kind = DocKind::DraftResolution;
         }
     }
-    meta
+}
+
+/// The number a Security Council number line prints (`Resolution 1325 (2000)` →
+/// `1325 (2000)`), and what follows it on the line.
+pub fn sc_number(t: &str) -> Option<(String, String)> {
+    let t = t.trim();
+    let c = re(&OLD_SC)?
+        .captures(t)
+        .or_else(|| re(&SC_NUMBER_ONLY)?.captures(t).filter(|c| c.get(2).is_none_or(|m| m.as_str().is_empty())))?;
+    let n = c.get(1)?.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    Some((n, c.get(2).map_or("", |m| m.as_str()).trim().to_string()))
 }
 
 /// Whether a line is a resolution's number line (`Resolution 242 (1967)`, `1 (1946) …`,

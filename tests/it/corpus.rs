@@ -3,7 +3,7 @@
 //! mismatches are gathered before one assert; known ones are in `tests/corpus-known.tsv`.
 
 #[path = "../../examples/corpus_report/check.rs"]
-mod check;
+pub mod check;
 
 use crate::util::{TempDir, root, shared_file, xmllint_many};
 use check::{Expect, check};

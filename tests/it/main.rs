@@ -11,6 +11,7 @@
     clippy::print_stderr
 )]
 
+mod akn_import;
 mod cli;
 mod competency;
 mod corpus;
