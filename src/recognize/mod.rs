@@ -20,6 +20,7 @@ pub fn recognize(res: &mut Resolution) -> Vec<Warning> {
     meta(res, &lang);
     adoption(res, &lang, &mut warnings);
     votes::reported(res);
+    votes::bracketed(res);
     links::link(res, &lang);
     warnings
 }
