@@ -72,7 +72,8 @@ fn alternation(names: &[&str]) -> String {
 /// `217 A (III)`, `181 (II)`.
 const NUMBER: &str = r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\([IVXL]+\))";
 /// A date after a number: "of 21 December 2010", "du 21 décembre 2010", "de 21 de julio de 2011".
-const DATE_AFTER: &str = r"(?:,?\s+(?:of|du|de)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
+const DATE_AFTER: &str =
+    r"(?:,?\s+(?:of|du|de|en\s+date\s+du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
 /// A qualifier after a number: ", annex", ", annex I", ", para. 3", ", section II".
 const QUALIFIER: &str = r"(?:,\s+(?:annexe?s?|anexo)(?:\s+[IVX]+\b)?|,\s+(?:paras?\.|paragraphs?|párrs?\.)\s+\d+|,\s+(?:sections?|secci[óo]n)\s+[IVX]+(?:\.[A-Z])?\b)";
 
@@ -97,7 +98,7 @@ static ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
 const AFTER: &str = r"\s+(?:of\s+the|de\s+l[’']|du|del|de\s+la)\s*";
 /// A document symbol: `A/78/481`, `S/2023/970`, `E/2011/99`, `A/HRC/53/3`, `A/RES/65/232`.
 static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b(?:A|S|E|T|ST|UNEP|TD|CCPR|CRC|CEDAW|DP|ICCD|FCCC)/(?:[A-Z]{1,12}/)*(?:(?:ES-|S-)?\d{1,5})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*").ok()
+    Regex::new(r"\b(?:A|S|E|T|ST|UNEP|TD|CCPR|CRC|CEDAW|DP|ICCD|FCCC)/(?:[A-Z][A-Za-z]{0,11}/)*(?:(?:ES-|S-)?\d{1,5})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*").ok()
 });
 
 /// Every printed name of an actor, longest first, with what it names.
@@ -223,7 +224,7 @@ fn whole(s: &str, start: usize, end: usize) -> bool {
 static INSTRUMENT_SHAPE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let cap = r"(?:[A-Z][\p{L}’'\-]*|\d{4})";
     let link = r"(?:on|of|for|against|to|the|and|in|relating|concerning|with|at)";
-    let head = r"(?:Convention|Covenant|Protocol|Declaration|Strategy|Programme\s+of\s+Action|Plan\s+of\s+Action|Platform\s+for\s+Action|Agreement|Treaty|Charter|Agenda|Framework)";
+    let head = r"(?:Convention|Covenant|Protocol|Declaration|Strategy|Programme\s+of\s+Action|Plan\s+of\s+Action|Platform\s+for\s+Action|Agreement|Treaty|Charter|Agenda|Framework|Code\s+of\s+Conduct)";
     Regex::new(&format!(r"\b(?:{cap}\s+)*{head}(?:\s+(?:{link}\s+)+{cap}(?:,?\s+(?:{cap}|{link}))*)?")).ok()
 });
 
@@ -461,7 +462,14 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     kept.sort_by_key(|c| c.start);
     for c in kept {
         let what = match c.what {
-            Pending::Citation(d) => MentionKind::Citation(found.citation(d)),
+            Pending::Citation(d) => {
+                // The organ of a cited resolution is named by the citation ("Security Council
+                // resolution …") or by the text ("its resolution …").
+                if let Some(o) = d.organ.as_deref().and_then(|k| words().organ(k)) {
+                    found.actor(ActorRef { key: o.key.clone(), kind: ActorKind::Organization, name: o.name.clone() });
+                }
+                MentionKind::Citation(found.citation(d))
+            }
             Pending::Instrument(i) => MentionKind::Instrument(found.instrument(i)),
             Pending::Actor(a) => MentionKind::Actor(found.actor(a)),
             Pending::Back(i) => MentionKind::Actor(i),
@@ -662,6 +670,7 @@ const HEADS: &[&str] = &[
     "Charter",
     "Agenda",
     "Framework",
+    "Code of Conduct",
 ];
 
 /// A name without the linking words and punctuation its shape let trail.
