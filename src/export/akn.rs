@@ -12,8 +12,8 @@
 use super::ExportOptions;
 use crate::model::ids::{self, Iris};
 use crate::model::{
-    Adoption, Body, Clause, DocKind, Embedded, Item, Mention, MentionKind, Point, Resolution, Style, Text, Vote,
-    VoteMethod,
+    ActorKind, Adoption, Body, Clause, DocKind, Embedded, Item, Mention, MentionKind, Point, Resolution, Style, Text,
+    Vote, VoteMethod,
 };
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -322,6 +322,49 @@ impl<'a, W: Write> Akn<'a, W> {
                 "TLCOrganization",
                 &[("eId", "author"), ("href", "/akn/ontology/organization/un/unknown"), ("showAs", "Unknown")],
             )?;
+        }
+        // The actors, documents and instruments the text refers to.
+        let organ_eid = res.meta.organ.as_ref().map(|o| o.actor.key.clone());
+        let mut seen: Vec<String> = Vec::new();
+        for a in &res.actors {
+            let eid = actor_eid(a);
+            if organ_eid.as_deref() == Some(eid.as_str()) || seen.contains(&eid) {
+                continue;
+            }
+            let iri = match a.kind {
+                ActorKind::State => self.iris.state(&a.key),
+                _ => self.iris.actor(&a.key),
+            };
+            let href = self.path(&iri);
+            let tlc = if a.kind == ActorKind::Official { "TLCRole" } else { "TLCOrganization" };
+            self.empty(tlc, &[("eId", &eid), ("href", &href), ("showAs", &a.name)])?;
+            seen.push(eid);
+        }
+        for c in &res.citations {
+            let eid = format!("ref_{}", ids::slug(&c.symbol));
+            if seen.contains(&eid) {
+                continue;
+            }
+            let href = self.path(&cited_iri(&self.iris, c));
+            let name = match c.kind {
+                Some(DocKind::Resolution) => "resolution",
+                Some(DocKind::Decision) => "decision",
+                _ => "document",
+            };
+            self.empty("TLCReference", &[("eId", &eid), ("href", &href), ("showAs", &c.symbol), ("name", name)])?;
+            seen.push(eid);
+        }
+        for ins in &res.instruments {
+            let eid = format!("ins_{}", ids::slug(&ins.key));
+            if seen.contains(&eid) {
+                continue;
+            }
+            let href = self.path(&self.iris.instrument(&ins.key));
+            self.empty(
+                "TLCReference",
+                &[("eId", &eid), ("href", &href), ("showAs", &ins.name), ("name", "instrument")],
+            )?;
+            seen.push(eid);
         }
         for (eid, concept, show) in [
             ("adoptionDate", "/akn/ontology/concept/un/dateOfAdoption", "Date of adoption"),
@@ -685,17 +728,46 @@ impl<'a, W: Write> Akn<'a, W> {
         Ok(())
     }
 
-    fn open_mention(&mut self, m: &Mention) -> io::Result<()> {
+    /// The element that marks a mention, with its attributes.
+    fn mention_element(&self, m: &Mention) -> (&'static str, Vec<(&'static str, String)>) {
+        let res = self.res;
         match &m.what {
-            MentionKind::Date(d) => self.start("date", &[("date", &d.to_string())]),
-            _ => self.start("span", &[]),
+            MentionKind::Date(d) => ("date", vec![("date", d.to_string())]),
+            MentionKind::Citation(i) => match res.citations.get(*i) {
+                Some(c) => ("ref", vec![("href", self.path(&cited_iri(&self.iris, c)))]),
+                None => ("span", Vec::new()),
+            },
+            MentionKind::Instrument(i) => match res.instruments.get(*i) {
+                Some(ins) => ("ref", vec![("href", self.path(&self.iris.instrument(&ins.key)))]),
+                None => ("span", Vec::new()),
+            },
+            MentionKind::Actor(i) => match res.actors.get(*i) {
+                Some(a) => {
+                    let name = if a.kind == ActorKind::Official { "role" } else { "organization" };
+                    (name, vec![("refersTo", format!("#{}", actor_eid(a)))])
+                }
+                None => ("span", Vec::new()),
+            },
         }
     }
 
+    /// An IRI of this base as the path AKN references use (`/akn/…`).
+    fn path(&self, iri: &str) -> String {
+        iri.strip_prefix(self.iris.base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(iri).to_string()
+    }
+
+    fn open_mention(&mut self, m: &Mention) -> io::Result<()> {
+        let (name, attrs) = self.mention_element(m);
+        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.start(name, &attrs)
+    }
+
     fn close_mention(&mut self, m: Option<&Mention>) -> io::Result<()> {
-        match m.map(|m| &m.what) {
-            Some(MentionKind::Date(_)) => self.end("date"),
-            Some(_) => self.end("span"),
+        match m {
+            Some(m) => {
+                let (name, _) = self.mention_element(m);
+                self.end(name)
+            }
             None => Ok(()),
         }
     }
@@ -822,4 +894,15 @@ fn style_name(s: Style) -> &'static str {
 /// The document kinds that are drafts.
 pub fn is_draft(k: DocKind) -> bool {
     matches!(k, DocKind::DraftResolution | DocKind::DraftDecision)
+}
+
+/// The eId of an actor's TLC: its table key, or its ISO code for a State.
+fn actor_eid(a: &crate::model::ActorRef) -> String {
+    if a.kind == ActorKind::State { a.key.clone() } else { ids::slug(&a.key) }
+}
+
+/// The IRI of a cited document (the same as in the RDF).
+fn cited_iri(iris: &ids::Iris, c: &crate::model::CitedDocument) -> String {
+    let date = c.date.map(|d| d.to_string());
+    iris.cited(&c.symbol, c.akn.as_deref(), date.as_deref(), c.number.as_deref())
 }

@@ -447,6 +447,9 @@ pub struct CitedDocument {
     pub kind: Option<DocKind>,
     /// Its date of adoption, where printed.
     pub date: Option<Date>,
+    /// Parts of it cited as printed after its number (`annex`, `para. 3`, `section II`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pinpoints: Vec<String>,
 }
 
 /// A named instrument: convention, protocol, declaration, strategy, the Charter …

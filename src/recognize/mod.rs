@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod dates;
+pub mod links;
 mod votes;
 
 use crate::error::Warning;
@@ -19,6 +20,8 @@ pub fn recognize(res: &mut Resolution) -> Vec<Warning> {
     meta(res, &lang);
     adoption(res, &lang, &mut warnings);
     votes::reported(res);
+    votes::bracketed(res);
+    links::link(res, &lang);
     warnings
 }
 

@@ -20,10 +20,29 @@ static REPORTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static COUNTS: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)by\s+(?:a\s+(?:recorded\s+)?vote\s+of\s+)?(?P<yes>\d+|none|one)(?:\s+votes?)?\s+(?:in\s+favour\s+)?(?:to|and|against)\s+(?P<no>\d+|none|one)(?:\s+(?:votes?\s+)?against)?(?:,?\s+(?:with|and)\s+(?P<abs>\d+|none|no|one)\s+abstentions?(?:\s*\((?P<who>[^)]*)\))?)?",
+        r"(?i)by\s+(?:a\s+(?:recorded\s+)?vote\s+of\s+)?(?P<yes>\d+|none|one)(?:\s+votes?)?\s+(?:in\s+favour\s+)?(?:to|and|against)\s+(?P<no>\d+|none|one)(?:\s*\((?P<nowho>[^)]*)\))?(?:\s+(?:votes?\s+)?against)?(?:,?\s+(?:with|and)\s+(?P<abs>\d+|none|no|one)\s+abstentions?(?:\s*\((?P<who>[^)]*)\))?)?",
     )
     .ok()
 });
+
+/// French and Spanish counts: "par 24 voix contre 8, avec 15 abstentions", "por 24 votos
+/// contra 8 y 15 abstenciones".
+static COUNTS_FR_ES: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:par|por)\s+(?P<yes>\d+)\s+(?:voix|votos)\s+contr[ea]\s+(?P<no>\d+)(?:,?\s+(?:avec|y|con)\s+(?P<abs>\d+)\s+(?:abstentions?|abstenci[oó]n(?:es)?))?",
+    )
+    .ok()
+});
+
+/// The words that say a vote was recorded, in English, French and Spanish.
+const RECORDED: &[&str] = &["recorded vote", "vote enregistré", "votación registrada"];
+
+/// The heads of the lists of a recorded vote (in favour, against, abstaining), by language.
+const HEADS: &[[&str; 3]] = &[
+    ["In favour:", "Against:", "Abstaining:"],
+    ["Ont voté pour", "Ont voté contre", "Se sont abstenus"],
+    ["Votos a favor:", "Votos en contra:", "Abstenciones:"],
+];
 
 fn count(s: Option<regex::Match<'_>>) -> Option<u32> {
     let s = s?.as_str().to_lowercase();
@@ -103,18 +122,20 @@ pub fn adoption(res: &mut Resolution, line: &str) -> Option<Vote> {
         || lower.contains("sin votación")
     {
         vote.method = VoteMethod::WithoutVote;
-    } else if let Some(c) = COUNTS.as_ref().and_then(|r| r.captures(line)) {
-        vote.method = if lower.contains("recorded vote") { VoteMethod::Recorded } else { VoteMethod::Counted };
+    } else if let Some(c) =
+        COUNTS.as_ref().and_then(|r| r.captures(line)).or_else(|| COUNTS_FR_ES.as_ref().and_then(|r| r.captures(line)))
+    {
+        vote.method =
+            if RECORDED.iter().any(|r| lower.contains(r)) { VoteMethod::Recorded } else { VoteMethod::Counted };
         vote.in_favour = count(c.name("yes"));
         vote.against = count(c.name("no"));
         vote.abstentions = count(c.name("abs")).or(Some(0));
-        if let Some(who) = c.name("who") {
-            for name in who.as_str().split([',', ';']).flat_map(|s| s.split(" and ")) {
-                let name = name.trim();
-                if !name.is_empty() {
+        for (group, which) in [("nowho", 1), ("who", 2)] {
+            if let Some(who) = c.name(group) {
+                for name in names(who.as_str()) {
                     let a = actors::actor(name);
                     let i = actors::add_actor(res, a);
-                    vote.voters.abstaining.push(i);
+                    if which == 1 { vote.voters.against.push(i) } else { vote.voters.abstaining.push(i) }
                 }
             }
         }
@@ -125,26 +146,72 @@ pub fn adoption(res: &mut Resolution, line: &str) -> Option<Vote> {
     Some(vote)
 }
 
-/// "In favour: A, B … Against: C … Abstaining: D" lists of a recorded vote.
+/// The names of a list: "Cuba and Yemen", "A, B, C et D", "A, B y C"; a name of the tables
+/// with "and" in it ("United Kingdom of Great Britain and Northern Ireland") stays whole.
+fn names(list: &str) -> Vec<&str> {
+    fn clean(n: &str) -> &str {
+        n.trim().trim_end_matches([']', '.', ':']).trim()
+    }
+    let mut out = Vec::new();
+    for piece in list.split([',', ';']) {
+        let piece = clean(piece);
+        let last =
+            piece.rsplit_once(" and ").or_else(|| piece.rsplit_once(" et ")).or_else(|| piece.rsplit_once(" y "));
+        match last {
+            Some((a, b)) if actors::lookup(piece).is_none() => out.extend([clean(a), clean(b)]),
+            _ => out.push(piece),
+        }
+    }
+    out.retain(|n| !n.is_empty());
+    out
+}
+
+/// "In favour: A, B … Against: C … Abstaining: D" lists of a recorded vote (English,
+/// French or Spanish heads).
 fn recorded_lists(res: &mut Resolution, line: &str, vote: &mut Vote) {
-    let heads = [("In favour:", 0), ("Against:", 1), ("Abstaining:", 2)];
-    for (head, which) in heads {
-        let Some(at) = line.find(head) else { continue };
-        let rest = line.get(at + head.len()..).unwrap_or("");
-        let end = heads.iter().filter_map(|(h, _)| rest.find(h)).min().unwrap_or(rest.len());
-        let list = rest.get(..end).unwrap_or("").trim().trim_end_matches([']', '.']);
-        for name in list.split(',') {
-            let name = name.trim().trim_end_matches([']', '.']).trim();
-            if name.is_empty() {
-                continue;
+    for heads in HEADS {
+        for (which, head) in heads.iter().enumerate() {
+            let Some(at) = line.find(head) else { continue };
+            let rest = line.get(at + head.len()..).unwrap_or("");
+            let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
+            let end = heads.iter().filter_map(|h| rest.find(h)).min().unwrap_or(rest.len());
+            for name in names(rest.get(..end).unwrap_or("")) {
+                let a = actors::actor(name);
+                let i = actors::add_actor(res, a);
+                match which {
+                    0 => vote.voters.in_favour.push(i),
+                    1 => vote.voters.against.push(i),
+                    _ => vote.voters.abstaining.push(i),
+                }
             }
-            let a = actors::actor(name);
-            let i = actors::add_actor(res, a);
-            match which {
-                0 => vote.voters.in_favour.push(i),
-                1 => vote.voters.against.push(i),
-                _ => vote.voters.abstaining.push(i),
+        }
+    }
+}
+
+/// A recorded vote printed in brackets among the paragraphs rather than in the conclusions
+/// ("[Adopted by a recorded vote of 24 to 8, with 15 abstentions. …]" at the end of a
+/// Human Rights Council text), as the vote on the document when the conclusions have none.
+pub fn bracketed(res: &mut Resolution) {
+    if res.adoption.vote.is_some() {
+        return;
+    }
+    let mut texts: Vec<String> = Vec::new();
+    let mut clauses = Vec::new();
+    crate::model::collect_clauses(&res.body.main, &mut clauses);
+    for a in &res.annexes {
+        crate::model::collect_clauses(&a.items, &mut clauses);
+    }
+    for c in clauses {
+        texts.push(c.text.text.clone());
+    }
+    texts.extend(res.footnotes.iter().map(|f| f.text.text.clone()));
+    for t in texts {
+        let lower = t.to_lowercase();
+        if t.trim_start().starts_with('[') && RECORDED.iter().any(|r| lower.contains(r)) {
+            if let Some(v) = adoption(res, &t) {
+                res.adoption.vote = Some(v);
             }
+            return;
         }
     }
 }

@@ -16,6 +16,7 @@ mod cli;
 mod competency;
 mod corpus;
 mod hostile;
+mod links;
 mod load;
 mod lost;
 mod ontology;

@@ -10,8 +10,8 @@ use super::{Graph, Object, Triple};
 use crate::export::ExportOptions;
 use crate::model::ids::{self, Iris};
 use crate::model::{
-    ActorKind, ActorRef, Body, Clause, DocKind, Embedded, Item, Point, Resolution, Text, Vote, VoteMethod, VoteOutcome,
-    VoteSubject,
+    ActorKind, ActorRef, Body, CitedDocument, Clause, DocKind, Embedded, Item, MentionKind, Point, Resolution, Text,
+    Vote, VoteMethod, VoteOutcome, VoteSubject,
 };
 use crate::words::words;
 
@@ -212,6 +212,7 @@ impl Mapper<'_> {
                 let e = self.part_expression(&eid, &node);
                 self.text(&e, TEXT, &f.text.text);
             }
+            self.links(&node, &f.text);
         }
         // Votes the text reports.
         for (k, v) in res.reported_votes.iter().enumerate() {
@@ -248,6 +249,7 @@ impl Mapper<'_> {
             self.iri(&node, TYPE, ENACTING_FORMULA);
             let e = self.part_expression(&eid, &node);
             self.text(&e, TEXT, &f.text);
+            self.links(&node, f);
             self.iri(&node, IS_PART_OF, parent);
             self.iri(parent, HAS_PART, &node);
         }
@@ -407,7 +409,7 @@ impl Mapper<'_> {
         self.body(&eid, &node, &emb.body);
     }
 
-    /// `unlod:hasFootnote` for every footnote a text calls.
+    /// `unlod:hasFootnote` for every footnote a text calls, and its links.
     fn notes(&mut self, node: &str, t: &Text) {
         for call in &t.notes {
             if let Some(eid) = self.footnotes.get(call.footnote).cloned() {
@@ -415,6 +417,61 @@ impl Mapper<'_> {
                 self.iri(node, HAS_FOOTNOTE, &f);
             }
         }
+        self.links(node, t);
+    }
+
+    /// `unlod:cites` for every document a text cites, `unlod:mentions` for every actor and
+    /// instrument it names.
+    fn links(&mut self, node: &str, t: &Text) {
+        for m in &t.mentions {
+            match m.what {
+                MentionKind::Citation(i) => {
+                    if let Some(c) = self.res.citations.get(i) {
+                        let ci = self.cited(c);
+                        self.iri(node, CITES, &ci);
+                    }
+                }
+                MentionKind::Actor(i) => {
+                    if let Some(a) = self.res.actors.get(i) {
+                        let ai = self.actor(a);
+                        self.iri(node, MENTIONS, &ai);
+                    }
+                }
+                MentionKind::Instrument(i) => {
+                    if let Some(ins) = self.res.instruments.get(i) {
+                        let ii = self.instrument(ins);
+                        self.iri(node, MENTIONS, &ii);
+                    }
+                }
+                MentionKind::Date(_) => {}
+            }
+        }
+    }
+
+    /// Describes a cited document and returns its IRI.
+    fn cited(&mut self, c: &CitedDocument) -> String {
+        let when = c.date.map(|d| d.to_string());
+        let iri = self.iris.cited(&c.symbol, c.akn.as_deref(), when.as_deref(), c.number.as_deref());
+        let class = match c.kind {
+            Some(DocKind::Resolution) => RESOLUTION,
+            Some(DocKind::Decision) => DECISION,
+            _ => DOCUMENT,
+        };
+        self.iri(&iri, TYPE, class);
+        self.add(&iri, SYMBOL, string(&c.symbol));
+        self.iri(&iri, SAME_AS, &ids::undocs(&c.symbol));
+        if let Some(n) = &c.number {
+            self.add(&iri, NUMBER, string(n));
+        }
+        if let Some(d) = c.date {
+            self.add(&iri, DATE_DOCUMENT, date(d));
+        }
+        if let Some(key) = &c.organ {
+            let name = words().organ(key).map_or_else(|| key.clone(), |o| o.name.clone());
+            let a = self.actor(&ActorRef { key: key.clone(), kind: ActorKind::Organization, name });
+            self.iri(&iri, ENACTED_BY, &a);
+        }
+        iri
     }
 
     fn vote(&mut self, iri: &str, v: &Vote) {

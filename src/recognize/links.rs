@@ -1,0 +1,811 @@
+//! Links: what every text of a resolution cites, names and asks.
+//!
+//! One pass over every [`Text`] of the document (formula, preamble, operative paragraphs and
+//! their sub-paragraphs, embedded drafts, parts, annexes, footnotes) finds, in this order of
+//! precedence where they overlap (the longer first, then the earlier kind):
+//!
+//! 1. citations of United Nations documents: "its resolution 65/232 of 21 December 2010",
+//!    "Security Council resolutions 1267 (1999), 1373 (2001) and 1540 (2004)",
+//!    "resolution 217 A (III)", "decision 78/401", "sa résolution 65/232 du 21 décembre
+//!    2010", symbols such as "A/78/481" or "S/2023/970", with "annex", "para. 3" or
+//!    "section II" after them;
+//! 2. named instruments of `ontology/instruments.tsv`, and unknown ones by the shape of their
+//!    name ("Convention on …", "… Declaration");
+//! 3. actors of `ontology/{organs,groups,member-states,former-states}.tsv` by name,
+//!    abbreviation or alias in English, French or Spanish, and by the words that refer back
+//!    to an organ named before ("the Office" after UNODC);
+//! 4. dates.
+//!
+//! "its resolution" is a resolution of the organ whose formula opens the text being read:
+//! in the draft that ECOSOC 2011/31 recommends, the General Assembly. Each mention is
+//! recorded in the text's stand-off list and its target once in the resolution's lists.
+//! Then each operative paragraph gets its [`Action`]s: the verb of its lead phrase, and of
+//! each further "and requests …", with the actor named right after the verb.
+
+use super::{actors, dates};
+use crate::model::{
+    Action, ActorKind, ActorRef, Annex, Body, CitedDocument, Clause, DocKind, Instrument, Item, Mention, MentionKind,
+    Organ, Point, Resolution, Text,
+};
+use crate::words::{Part, words};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Organ keys whose documents are numbered with a symbol rule, and every printed name of
+/// each (English, French, Spanish, and the short form that refers back: "Assembly",
+/// "Council", "Asamblea"), longest first.
+static ORGAN_NAMES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    let w = words();
+    let mut out = Vec::new();
+    for rule in &w.symbols {
+        if let Some(o) = w.organ(&rule.organ) {
+            for n in std::iter::once(&o.name).chain(&o.aliases).chain(o.name_fr.iter()).chain(o.name_es.iter()) {
+                out.push((n.clone(), o.key.clone()));
+            }
+            for b in &o.refers_back {
+                let short = b.trim().strip_prefix("the ").unwrap_or(b);
+                if !short.contains(' ') {
+                    out.push((short.to_string(), o.key.clone()));
+                    for n in o.name_fr.iter().chain(o.name_es.iter()) {
+                        if let Some(first) = n.split_whitespace().next() {
+                            out.push((first.to_string(), o.key.clone()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    out
+});
+
+/// A pattern that matches any of `names` (longest first), with `’` matching `'` too.
+fn alternation(names: &[&str]) -> String {
+    let mut names: Vec<&str> = names.iter().copied().filter(|n| !n.trim().is_empty()).collect();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    names.dedup();
+    names.iter().map(|n| regex::escape(n).replace(['’', '\''], "['’]")).collect::<Vec<_>>().join("|")
+}
+
+/// One printed number of a resolution or decision: `65/232`, `ES-11/1`, `1373 (2001)`,
+/// `217 A (III)`, `181 (II)`.
+const NUMBER: &str = r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\([IVXL]+\))";
+/// A date after a number: "of 21 December 2010", "du 21 décembre 2010", "de 21 de julio de 2011".
+const DATE_AFTER: &str =
+    r"(?:,?\s+(?:of|du|de|en\s+date\s+du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
+/// A qualifier after a number: ", annex", ", annex I", ", para. 3", ", section II".
+const QUALIFIER: &str = r"(?:,\s+(?:annexe?s?|anexo)(?:\s+[IVX]+\b)?|,\s+(?:paras?\.|paragraphs?|párrs?\.)\s+\d+|,\s+(?:sections?|secci[óo]n)\s+[IVX]+(?:\.[A-Z])?\b)";
+
+static CITATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let organs: Vec<&str> = ORGAN_NAMES.iter().map(|(n, _)| n.as_str()).collect();
+    let organs = alternation(&organs);
+    let item = format!(r"{NUMBER}(?:{AFTER}(?:{organs}))?{DATE_AFTER}?{QUALIFIER}?");
+    let pattern = format!(
+        r"(?:\b(?P<its>its|their|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us)\s+)?(?:\b(?P<organ>{organs})\s+)?\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))(?:{AFTER}(?P<mid>{organs}))?\s+(?P<list>{item}(?:(?:,\s+|,?\s+(?:and|et|y)\s+){item})*)"
+    );
+    Regex::new(&pattern).ok()
+});
+static ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let organs: Vec<&str> = ORGAN_NAMES.iter().map(|(n, _)| n.as_str()).collect();
+    let organs = alternation(&organs);
+    Regex::new(&format!(
+        r"(?P<num>{NUMBER})(?:{AFTER}(?P<after>{organs}))?(?P<date>{DATE_AFTER})?(?P<qual>{QUALIFIER})?"
+    ))
+    .ok()
+});
+/// The words between a number and the organ printed after it ("65/232 de l’Assemblée générale").
+const AFTER: &str = r"\s+(?:of\s+the|de\s+l[’']|du|del|de\s+la)\s*";
+/// A document symbol: `A/78/481`, `S/2023/970`, `E/2011/99`, `A/HRC/53/3`, `A/RES/65/232`.
+static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b(?:A|S|E|T|ST|UNEP|TD|CCPR|CRC|CEDAW|DP|ICCD|FCCC)/(?:[A-Z][A-Za-z]{0,11}/)*(?:(?:ES-|S-)?\d{1,5})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*").ok()
+});
+
+/// Every printed name of an actor, longest first, with what it names.
+static ACTOR_NAMES: LazyLock<(Option<Regex>, HashMap<String, ActorRef>)> = LazyLock::new(|| {
+    let w = words();
+    let mut map: HashMap<String, ActorRef> = HashMap::new();
+    let mut add = |name: &str, a: &ActorRef| {
+        let name = name.trim();
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        if name.chars().count() < 2 {
+            return;
+        }
+        map.entry(key(name)).or_insert_with(|| a.clone());
+        // "all States" also opens a sentence as "All States".
+        if let Some(first) = name.chars().next()
+            && first.is_lowercase()
+        {
+            let upper: String = first.to_uppercase().chain(name.chars().skip(1)).collect();
+            map.entry(key(&upper)).or_insert_with(|| a.clone());
+        }
+    };
+    for o in &w.organs {
+        let kind = if o.kind == "official" { ActorKind::Official } else { ActorKind::Organization };
+        let a = ActorRef { key: o.key.clone(), kind, name: o.name.clone() };
+        for n in std::iter::once(&o.name)
+            .chain(&o.abbreviations)
+            .chain(&o.aliases)
+            .chain(o.name_fr.iter())
+            .chain(o.name_es.iter())
+        {
+            add(n, &a);
+        }
+    }
+    for s in &w.states {
+        let a = ActorRef { key: s.iso3.clone(), kind: ActorKind::State, name: s.name.clone() };
+        for n in std::iter::once(&s.name).chain(&s.aliases).chain(s.name_fr.iter()).chain(s.name_es.iter()) {
+            add(n, &a);
+        }
+    }
+    for s in &w.former_states {
+        let a = ActorRef { key: s.key.clone(), kind: ActorKind::State, name: s.name.clone() };
+        for n in std::iter::once(&s.name).chain(&s.aliases) {
+            add(n, &a);
+        }
+    }
+    for g in &w.groups {
+        let a = ActorRef { key: g.key.clone(), kind: ActorKind::Group, name: g.name.clone() };
+        for n in std::iter::once(&g.name).chain(&g.aliases).chain(g.name_fr.iter()).chain(g.name_es.iter()) {
+            add(n, &a);
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for o in &w.organs {
+        names.extend(
+            std::iter::once(&o.name)
+                .chain(&o.abbreviations)
+                .chain(&o.aliases)
+                .chain(o.name_fr.iter())
+                .chain(o.name_es.iter())
+                .cloned(),
+        );
+    }
+    for s in &w.states {
+        names.extend(
+            std::iter::once(&s.name).chain(&s.aliases).chain(s.name_fr.iter()).chain(s.name_es.iter()).cloned(),
+        );
+    }
+    for s in &w.former_states {
+        names.extend(std::iter::once(&s.name).chain(&s.aliases).cloned());
+    }
+    for g in &w.groups {
+        names.extend(
+            std::iter::once(&g.name).chain(&g.aliases).chain(g.name_fr.iter()).chain(g.name_es.iter()).cloned(),
+        );
+    }
+    let mut printed: Vec<String> = Vec::new();
+    for n in &names {
+        let n = n.trim();
+        let n = n.strip_prefix("the ").unwrap_or(n);
+        if n.chars().count() < 2 {
+            continue;
+        }
+        printed.push(n.to_string());
+        if let Some(first) = n.chars().next()
+            && first.is_lowercase()
+        {
+            printed.push(first.to_uppercase().chain(n.chars().skip(1)).collect());
+        }
+    }
+    let refs: Vec<&str> = printed.iter().map(String::as_str).collect();
+    let re = big(&format!(r"\b(?:{})", alternation(&refs)));
+    (re, map)
+});
+
+/// Every printed name of an instrument of the table.
+static INSTRUMENT_NAMES: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let w = words();
+    let names: Vec<&str> = w
+        .instruments
+        .iter()
+        .flat_map(|i| std::iter::once(&i.name).chain(&i.aliases).chain(i.name_fr.iter()).chain(i.name_es.iter()))
+        .map(|n| n.trim())
+        .map(|n| n.strip_prefix("the ").unwrap_or(n))
+        .filter(|n| n.chars().count() > 3)
+        .collect();
+    big(&format!(r"\b(?:{})", alternation(&names)))
+});
+
+/// A regex of many alternatives (the tables' names), with room for them.
+fn big(pattern: &str) -> Option<Regex> {
+    regex::RegexBuilder::new(pattern).size_limit(256 << 20).dfa_size_limit(64 << 20).build().ok()
+}
+
+/// Whether `s[start..end]` stands as whole words: no letter or digit just before or after.
+fn whole(s: &str, start: usize, end: usize) -> bool {
+    let before = s.get(..start).and_then(|p| p.chars().next_back());
+    let after = s.get(end..).and_then(|r| r.chars().next());
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// An instrument not in the table, by the shape of its name: capitalised words around a head
+/// word ("International Convention for the Suppression of …", "Paris Agreement").
+static INSTRUMENT_SHAPE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let cap = r"(?:[A-Z][\p{L}’'\-]*|\d{4})";
+    let link = r"(?:on|of|for|against|to|the|and|in|relating|concerning|with|at)";
+    let head = r"(?:Convention|Covenant|Protocol|Declaration|Strategy|Programme\s+of\s+Action|Plan\s+of\s+Action|Platform\s+for\s+Action|Agreement|Treaty|Charter|Agenda|Framework|Code\s+of\s+Conduct)";
+    Regex::new(&format!(r"\b(?:{cap}\s+)*{head}(?:\s+(?:{link}\s+)+{cap}(?:,?\s+(?:{cap}|{link}))*)?")).ok()
+});
+
+/// The name made a lookup key: straight apostrophes, single spaces, case kept.
+fn key(name: &str) -> String {
+    name.replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What the pass has found so far, kept apart from the document while its texts are borrowed.
+#[derive(Default)]
+struct Found {
+    actors: Vec<ActorRef>,
+    instruments: Vec<Instrument>,
+    citations: Vec<CitedDocument>,
+    /// The words that refer back ("the Office") → the actor named last that they fit.
+    back: HashMap<String, usize>,
+    /// The enacting organ, which keeps its words ("the Council") once it has them.
+    main: Option<usize>,
+}
+
+impl Found {
+    fn actor(&mut self, a: ActorRef) -> usize {
+        let i = match self.actors.iter().position(|x| x.key == a.key && x.kind == a.kind) {
+            Some(i) => i,
+            None => {
+                self.actors.push(a);
+                self.actors.len() - 1
+            }
+        };
+        if let Some(o) = self.actors.get(i).and_then(|a| words().organ(&a.key)) {
+            for b in &o.refers_back {
+                let b = b.trim().strip_prefix("the ").unwrap_or(b).to_string();
+                if self.main.is_none() || self.back.get(&b) != self.main.as_ref() {
+                    self.back.insert(b, i);
+                }
+            }
+        }
+        i
+    }
+
+    fn instrument(&mut self, ins: Instrument) -> usize {
+        if let Some(i) = self.instruments.iter().position(|x| x.key == ins.key) {
+            return i;
+        }
+        self.instruments.push(ins);
+        self.instruments.len() - 1
+    }
+
+    fn citation(&mut self, c: CitedDocument) -> usize {
+        if let Some(i) = self.citations.iter().position(|x| x.symbol == c.symbol) {
+            if let Some(x) = self.citations.get_mut(i) {
+                if x.date.is_none() {
+                    x.date = c.date;
+                }
+                for p in c.pinpoints {
+                    if !x.pinpoints.contains(&p) {
+                        x.pinpoints.push(p);
+                    }
+                }
+            }
+            return i;
+        }
+        self.citations.push(c);
+        self.citations.len() - 1
+    }
+}
+
+/// Reading context: the language and the organ whose formula opens the text.
+#[derive(Clone)]
+struct Ctx<'a> {
+    lang: &'a str,
+    organ: Option<String>,
+    operative: bool,
+}
+
+/// Finds the links of every text of `res` and the actions of its operative paragraphs.
+pub fn link(res: &mut Resolution, lang: &str) {
+    let mut found = Found {
+        actors: std::mem::take(&mut res.actors),
+        instruments: std::mem::take(&mut res.instruments),
+        citations: std::mem::take(&mut res.citations),
+        back: HashMap::new(),
+        main: None,
+    };
+    let organ = res.meta.organ.as_ref().map(|o| o.actor.key.clone());
+    if let Some(o) = &res.meta.organ {
+        let i = found.actor(o.actor.clone());
+        found.main = Some(i);
+    }
+    let ctx = Ctx { lang, organ, operative: false };
+    body(&mut res.body, &ctx, &mut found);
+    for part in &mut res.parts {
+        body(&mut part.body, &ctx, &mut found);
+    }
+    for annex in &mut res.annexes {
+        annex_texts(annex, &ctx, &mut found);
+    }
+    for f in &mut res.footnotes {
+        text(&mut f.text, &ctx, &mut found);
+    }
+    res.actors = found.actors;
+    res.instruments = found.instruments;
+    res.citations = found.citations;
+}
+
+fn annex_texts(annex: &mut Annex, ctx: &Ctx<'_>, found: &mut Found) {
+    for h in &mut annex.headings {
+        text(h, ctx, found);
+    }
+    let ctx = Ctx { operative: false, ..ctx.clone() };
+    items(&mut annex.items, &ctx, found);
+}
+
+fn body(b: &mut Body, ctx: &Ctx<'_>, found: &mut Found) {
+    if let Some(f) = &mut b.formula {
+        text(f, ctx, found);
+    }
+    let pre = Ctx { operative: false, ..ctx.clone() };
+    for c in &mut b.preamble {
+        clause(c, &pre, found);
+    }
+    let op = Ctx { operative: true, ..ctx.clone() };
+    items(&mut b.main, &op, found);
+}
+
+fn items(list: &mut [Item], ctx: &Ctx<'_>, found: &mut Found) {
+    for item in list {
+        match item {
+            Item::Clause(c) => clause(c, ctx, found),
+            Item::Section(s) => {
+                if let Some(h) = &mut s.heading {
+                    text(h, ctx, found);
+                }
+                let pre = Ctx { operative: false, ..ctx.clone() };
+                for c in &mut s.preamble {
+                    clause(c, &pre, found);
+                }
+                items(&mut s.items, ctx, found);
+            }
+            Item::Table(t) => {
+                for cell in t.rows.iter_mut().flatten() {
+                    text(cell, ctx, found);
+                }
+            }
+        }
+    }
+}
+
+fn clause(c: &mut Clause, ctx: &Ctx<'_>, found: &mut Found) {
+    if let Some(h) = &mut c.heading {
+        text(h, ctx, found);
+    }
+    text(&mut c.text, ctx, found);
+    points(&mut c.points, ctx, found);
+    if let Some(w) = &mut c.wrap_up {
+        text(w, ctx, found);
+    }
+    if ctx.operative && c.actions.is_empty() {
+        c.actions = actions(c, ctx.lang, found);
+    }
+    for emb in &mut c.embedded {
+        let organ = emb.organ.as_ref().map(|o: &Organ| o.actor.key.clone()).or_else(|| ctx.organ.clone());
+        if let Some(o) = &emb.organ {
+            found.actor(o.actor.clone());
+        }
+        let inner = Ctx { organ, ..ctx.clone() };
+        body(&mut emb.body, &inner, found);
+    }
+}
+
+fn points(list: &mut [Point], ctx: &Ctx<'_>, found: &mut Found) {
+    for p in list {
+        if let Some(h) = &mut p.heading {
+            text(h, ctx, found);
+        }
+        text(&mut p.text, ctx, found);
+        points(&mut p.points, ctx, found);
+        if let Some(w) = &mut p.wrap_up {
+            text(w, ctx, found);
+        }
+    }
+}
+
+/// A candidate mention: range, precedence (lower wins at equal length), and what it is.
+struct Candidate {
+    start: usize,
+    end: usize,
+    rank: u8,
+    what: Pending,
+}
+
+enum Pending {
+    Citation(CitedDocument),
+    Instrument(Instrument),
+    Actor(ActorRef),
+    Back(usize),
+    Date(crate::model::Date),
+}
+
+/// Finds the mentions of one text.
+fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
+    if !t.mentions.is_empty() || t.text.is_empty() {
+        return;
+    }
+    let s = t.text.as_str();
+    let mut cands: Vec<Candidate> = Vec::new();
+    citations(s, ctx, &mut cands);
+    symbols(s, &mut cands);
+    instruments(s, &mut cands);
+    actor_names(s, &mut cands);
+    for (b, i) in &found.back {
+        for (at, _) in s.match_indices(b.as_str()) {
+            let end = at + b.len();
+            let before_ok = s.get(..at).is_some_and(|p| p.ends_with("the ") || p.ends_with("The "));
+            let after_ok = s.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+            if before_ok && after_ok {
+                cands.push(Candidate { start: at, end, rank: 4, what: Pending::Back(*i) });
+            }
+        }
+    }
+    for (a, b, d) in dates::dates(s, ctx.lang) {
+        cands.push(Candidate { start: a, end: b, rank: 5, what: Pending::Date(d) });
+    }
+    // Longest first, then by precedence, then leftmost; keep those that overlap nothing kept.
+    cands.sort_by(|a, b| (b.end - b.start, a.rank, a.start).cmp(&(a.end - a.start, b.rank, b.start)));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if c.start >= c.end || !s.is_char_boundary(c.start) || !s.is_char_boundary(c.end) {
+            continue;
+        }
+        if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    for c in kept {
+        let what = match c.what {
+            Pending::Citation(d) => {
+                // The organ of a cited resolution is named by the citation ("Security Council
+                // resolution …") or by the text ("its resolution …").
+                if let Some(o) = d.organ.as_deref().and_then(|k| words().organ(k)) {
+                    found.actor(ActorRef { key: o.key.clone(), kind: ActorKind::Organization, name: o.name.clone() });
+                }
+                MentionKind::Citation(found.citation(d))
+            }
+            Pending::Instrument(i) => MentionKind::Instrument(found.instrument(i)),
+            Pending::Actor(a) => MentionKind::Actor(found.actor(a)),
+            Pending::Back(i) => MentionKind::Actor(i),
+            Pending::Date(d) => MentionKind::Date(d),
+        };
+        t.mentions.push(Mention { start: c.start, end: c.end, what });
+    }
+}
+
+/// The organ key of a printed organ name; a short name ("Council") that fits several is
+/// the organ of the text where it fits it.
+fn organ_key(name: &str, current: Option<&str>) -> Option<String> {
+    let k = key(name);
+    let fits: Vec<&String> = ORGAN_NAMES.iter().filter(|(n, _)| key(n) == k).map(|(_, o)| o).collect();
+    fits.iter().find(|o| Some(o.as_str()) == current).or(fits.first()).map(|o| (*o).clone())
+}
+
+/// The organ named last before "in its resolution" ("adopted by the General Assembly in").
+fn organ_before(before: &str, current: Option<&str>) -> Option<String> {
+    let t = before.trim_end();
+    let t = t.strip_suffix(" in").or_else(|| t.strip_suffix(" dans")).or_else(|| t.strip_suffix(" en"))?;
+    let from = t.char_indices().rev().nth(120).map_or(0, |(i, _)| i);
+    let window = t.get(from..)?;
+    ORGAN_NAMES
+        .iter()
+        .filter(|(n, _)| n.contains(' '))
+        .filter_map(|(n, _)| window.rfind(n.as_str()).map(|at| (at + n.len(), n)))
+        .max_by_key(|(at, n)| (*at, n.len()))
+        .and_then(|(_, n)| organ_key(n, current))
+}
+
+fn citations(s: &str, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let (Some(re), Some(item)) = (CITATION.as_ref(), ITEM.as_ref()) else { return };
+    for c in re.captures_iter(s) {
+        let (Some(all), Some(list), Some(kind)) = (c.get(0), c.name("list"), c.name("kind")) else { continue };
+        let its = c.name("its").is_some();
+        let mut printed_organ =
+            c.name("organ").or(c.name("mid")).and_then(|m| organ_key(m.as_str(), ctx.organ.as_deref()));
+        if its && printed_organ.is_none() {
+            // "adopted by the General Assembly in its resolution 41/128".
+            printed_organ = organ_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref());
+        }
+        let k = kind.as_str().to_lowercase();
+        let decision = k.starts_with("dec") || k.starts_with("déc");
+        let mut first = true;
+        for ic in item.captures_iter(list.as_str()) {
+            let (Some(m), Some(num)) = (ic.get(0), ic.name("num")) else { continue };
+            let after = ic.name("after").and_then(|m| organ_key(m.as_str(), ctx.organ.as_deref()));
+            let organ = organ_for(num.as_str(), after.or(printed_organ.clone()).as_deref(), its, ctx.organ.as_deref());
+            let Some(doc) = cited(num.as_str(), organ.as_deref(), decision) else { continue };
+            let date = ic.name("date").and_then(|d| dates::first_date(d.as_str(), ctx.lang)).map(|(d, _)| d);
+            let pinpoint = ic.name("qual").map(|q| q.as_str().trim_start_matches(',').trim().to_string());
+            let doc = CitedDocument { date, pinpoints: pinpoint.into_iter().collect(), ..doc };
+            let start = if first { all.start() } else { list.start() + m.start() };
+            let end = list.start() + m.end();
+            first = false;
+            out.push(Candidate { start, end, rank: 0, what: Pending::Citation(doc) });
+        }
+    }
+}
+
+/// The organ that adopted a cited resolution: as printed, or "its" organ, or by the form of
+/// the number, or the organ of the text for a number of its own form.
+fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>) -> Option<String> {
+    if let Some(p) = printed {
+        return Some(p.to_string());
+    }
+    if num.contains('(') {
+        // 1373 (2001) is the Security Council's; 217 A (III) the Assembly's.
+        let roman = num.split('(').nth(1).is_some_and(|r| r.trim_end_matches(')').chars().all(|c| "IVXL".contains(c)));
+        return Some(if roman { "general-assembly" } else { "security-council" }.to_string());
+    }
+    if its {
+        return current.map(str::to_string);
+    }
+    let first: u32 = num.trim_start_matches("ES-").trim_start_matches("S-").split('/').next()?.parse().ok()?;
+    if first >= 1946 {
+        return Some("economic-and-social-council".to_string());
+    }
+    match current {
+        Some(o @ ("general-assembly" | "human-rights-council")) => Some(o.to_string()),
+        _ => Some("general-assembly".to_string()),
+    }
+}
+
+/// A cited resolution or decision of an organ by its number.
+fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<CitedDocument> {
+    let w = words();
+    let organ = organ?;
+    let rule = w.symbol_rule(organ)?;
+    let num = num.split_whitespace().collect::<Vec<_>>().join(" ");
+    let prefix = if decision { rule.decision.clone()? } else { rule.resolution.clone() };
+    let symbol = if organ == "security-council" {
+        super::normalise_symbol(&format!("{prefix}{num}"))
+    } else if num.contains('(') {
+        // 217 A (III) → A/RES/217(III) A; 181 (II) → A/RES/181(II).
+        let (head, roman) = num.split_once('(')?;
+        let mut parts = head.split_whitespace();
+        let n = parts.next()?;
+        let letter = parts.next();
+        let base = format!("{prefix}{n}({}", roman.trim());
+        match letter {
+            Some(l) => format!("{base} {l}"),
+            None => base,
+        }
+    } else {
+        format!("{prefix}{num}")
+    };
+    let akn = w.organs.iter().find(|o| o.key == organ).and_then(|o| o.akn.clone());
+    Some(CitedDocument {
+        symbol,
+        organ: Some(organ.to_string()),
+        akn,
+        number: Some(num),
+        kind: Some(if decision { DocKind::Decision } else { DocKind::Resolution }),
+        date: None,
+        pinpoints: Vec::new(),
+    })
+}
+
+fn symbols(s: &str, out: &mut Vec<Candidate>) {
+    let Some(re) = SYMBOL.as_ref() else { return };
+    for m in re.find_iter(s) {
+        if s.get(..m.start()).is_some_and(|p| p.ends_with('/') || p.ends_with('.')) {
+            continue;
+        }
+        let sym = m.as_str().trim_end_matches(['.', '-']);
+        if !sym.contains('/') || !sym.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let kind = if sym.contains("/RES/") {
+            Some(DocKind::Resolution)
+        } else if sym.contains("/DEC/") {
+            Some(DocKind::Decision)
+        } else {
+            None
+        };
+        let doc = CitedDocument { symbol: sym.to_string(), kind, ..CitedDocument::default() };
+        out.push(Candidate { start: m.start(), end: m.start() + sym.len(), rank: 1, what: Pending::Citation(doc) });
+    }
+}
+
+fn instruments(s: &str, out: &mut Vec<Candidate>) {
+    if let Some(re) = INSTRUMENT_NAMES.as_ref() {
+        for m in re.find_iter(s).filter(|m| whole(s, m.start(), m.end())) {
+            let ins = actors::instrument(m.as_str());
+            out.push(Candidate { start: m.start(), end: m.end(), rank: 1, what: Pending::Instrument(ins) });
+        }
+    }
+    let known: Vec<(usize, usize)> = out.iter().filter(|c| c.rank == 1).map(|c| (c.start, c.end)).collect();
+    if let Some(re) = INSTRUMENT_SHAPE.as_ref() {
+        for m in re.find_iter(s) {
+            // Two instruments joined by "and the" are two; a known name inside wins.
+            let mut from = m.start();
+            let whole_match = m.as_str();
+            let mut pieces: Vec<(usize, &str)> = Vec::new();
+            let mut rest = whole_match;
+            while let Some(i) = rest.find(" and the ").or_else(|| rest.find(", and ")) {
+                pieces.push((from, rest.get(..i).unwrap_or("")));
+                let skip = if rest.get(i..).is_some_and(|r| r.starts_with(" and the ")) { 9 } else { 6 };
+                from += i + skip;
+                rest = rest.get(i + skip..).unwrap_or("");
+            }
+            pieces.push((from, rest));
+            for (start, piece) in pieces {
+                let name = trim_links(piece);
+                let end = start + name.len();
+                // At least two capitalised words, a head word, not an organ's name, not
+                // over a name of the table.
+                let caps = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+                let headed = HEADS.iter().any(|h| name.contains(h));
+                if caps < 2
+                    || !headed
+                    || actors::lookup(name).is_some()
+                    || known.iter().any(|(a, b)| start < *b && *a < end)
+                {
+                    continue;
+                }
+                let ins = actors::instrument(name);
+                out.push(Candidate { start, end, rank: 2, what: Pending::Instrument(ins) });
+            }
+        }
+    }
+}
+
+/// The head words of an instrument's name.
+const HEADS: &[&str] = &[
+    "Convention",
+    "Covenant",
+    "Protocol",
+    "Declaration",
+    "Strategy",
+    "Programme of Action",
+    "Plan of Action",
+    "Platform for Action",
+    "Agreement",
+    "Treaty",
+    "Charter",
+    "Agenda",
+    "Framework",
+    "Code of Conduct",
+];
+
+/// A name without the linking words and punctuation its shape let trail.
+fn trim_links(name: &str) -> &str {
+    let mut n = name.trim_end_matches([',', ' ', ':']);
+    loop {
+        let Some((head, last)) = n.rsplit_once(' ') else { return n };
+        if last.chars().next().is_some_and(char::is_lowercase) {
+            n = head.trim_end_matches([',', ' ', ':']);
+        } else {
+            return n;
+        }
+    }
+}
+
+fn actor_names(s: &str, out: &mut Vec<Candidate>) {
+    let (Some(re), map) = (&ACTOR_NAMES.0, &ACTOR_NAMES.1) else { return };
+    for m in re.find_iter(s) {
+        if m.start() == m.end() || !whole(s, m.start(), m.end()) {
+            continue;
+        }
+        // A name inside a longer capitalised name is not this actor ("Security Council" in
+        // "Security Council Committee"): the longer one wins when it is in the tables, and
+        // words glued to it (a hyphen) make it another word.
+        if s.get(m.end()..).is_some_and(|r| r.starts_with('-')) || s.get(..m.start()).is_some_and(|p| p.ends_with('-'))
+        {
+            continue;
+        }
+        if let Some(a) = map.get(&key(m.as_str())) {
+            out.push(Candidate { start: m.start(), end: m.end(), rank: 3, what: Pending::Actor(a.clone()) });
+        }
+    }
+}
+
+/// Words that may stand between a verb and its addressee ("Recommends to the General
+/// Assembly", "Prie le Secrétaire général", "Solicita al Secretario General").
+const BETWEEN: &[&str] =
+    &["to", "the", "upon", "on", "à", "a", "al", "la", "le", "les", "l’", "l'", "aux", "au", "los", "las", "a la"];
+
+/// The actions of an operative paragraph: its lead phrase's verb, and each "and requests …"
+/// after it, each with the actor named right after the verb.
+fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
+    let w = words();
+    let s = c.text.text.as_str();
+    let mut verbs: Vec<(usize, usize, String)> = Vec::new();
+    let lead = c
+        .lead
+        .clone()
+        .or_else(|| w.lead_phrase_at(lang, s).filter(|lp| lp.part == Part::Operative).map(|lp| lp.phrase.clone()));
+    if let Some(l) = lead.as_deref()
+        && let Some(lp) = w.lead_phrase_at(lang, s).or_else(|| w.lead_phrase_at(lang, l))
+        && s.starts_with(l)
+    {
+        verbs.push((0, l.len(), lp.verb.clone()));
+    }
+    // Further verbs: ", and requests", "; and calls upon", "et prie", "y solicita".
+    for conj in [" and ", " et ", " y "] {
+        for (at, _) in s.match_indices(conj) {
+            let from = at + conj.len();
+            let rest = s.get(from..).unwrap_or("");
+            let rest = rest.strip_prefix("also ").or_else(|| rest.strip_prefix("further ")).map_or(rest, |r| r);
+            let skipped = s.len() - from - rest.len();
+            let Some(first) = rest.chars().next().filter(|ch| ch.is_lowercase()) else { continue };
+            let cap: String = first.to_uppercase().chain(rest.chars().skip(1)).collect();
+            if let Some(lp) = w.lead_phrase_at(lang, &cap).filter(|lp| lp.part == Part::Operative) {
+                // The capital may be longer or shorter in bytes than the small letter.
+                let len = lp.phrase.len() + first.len_utf8() - first.to_uppercase().map(char::len_utf8).sum::<usize>();
+                verbs.push((from, from + skipped + len, lp.verb.clone()));
+            }
+        }
+    }
+    verbs.sort_by_key(|v| v.0);
+    verbs.dedup_by_key(|v| v.0);
+    let mut out = Vec::new();
+    for (k, (start, vend, base)) in verbs.iter().enumerate() {
+        let end = verbs.get(k + 1).map_or(s.len(), |n| n.0);
+        let addressee = c
+            .text
+            .mentions
+            .iter()
+            .find(|m| m.start >= *vend && m.start < end)
+            .filter(|m| {
+                s.get(*vend..m.start).is_some_and(|gap| {
+                    gap.split_whitespace().all(|g| BETWEEN.contains(&g.to_lowercase().as_str())) && gap.len() <= 12
+                })
+            })
+            .and_then(|m| match m.what {
+                MentionKind::Actor(i) => Some(i),
+                _ => None,
+            })
+            .filter(|i| found.actors.get(*i).is_some());
+        out.push(Action {
+            verb: s.get(*start..*vend).unwrap_or("").to_string(),
+            base: base.clone(),
+            addressee,
+            start: *start,
+            end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cites(s: &str, organ: &str) -> Vec<(String, Option<String>, usize, usize)> {
+        let ctx = Ctx { lang: "en", organ: Some(organ.to_string()), operative: false };
+        let mut c = Vec::new();
+        citations(s, &ctx, &mut c);
+        c.into_iter()
+            .filter_map(|c| match c.what {
+                Pending::Citation(d) => Some((d.symbol, d.date.map(|d| d.to_string()), c.start, c.end)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn printed_forms_of_citations() {
+        let got = cites("Recalling its resolution 65/232 of 21 December 2010,", "general-assembly");
+        assert_eq!(got[0].0, "A/RES/65/232");
+        assert_eq!(got[0].1.as_deref(), Some("2010-12-21"));
+        let got = cites("Security Council resolutions 1267 (1999), 1373 (2001) and 1540 (2004)", "general-assembly");
+        let syms: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(syms, ["S/RES/1267 (1999)", "S/RES/1373 (2001)", "S/RES/1540 (2004)"]);
+        assert_eq!(cites("resolution 217 A (III)", "general-assembly")[0].0, "A/RES/217(III) A");
+        assert_eq!(cites("its resolution 53/3", "human-rights-council")[0].0, "A/HRC/RES/53/3");
+        assert_eq!(cites("decision 78/401", "general-assembly")[0].0, "A/DEC/78/401");
+        assert_eq!(cites("resolution 242 (1967)", "security-council")[0].0, "S/RES/242 (1967)");
+        let fr = cites("sa résolution 65/232 du 21 décembre 2010", "general-assembly");
+        assert_eq!(fr[0].0, "A/RES/65/232");
+        let ctx = Ctx { lang: "fr", organ: Some("general-assembly".into()), operative: false };
+        let mut c = Vec::new();
+        citations("sa résolution 65/232 du 21 décembre 2010", &ctx, &mut c);
+        assert!(matches!(&c[0].what, Pending::Citation(d) if d.date.is_some()));
+    }
+}

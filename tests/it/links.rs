@@ -1,0 +1,214 @@
+//! Links (issue 4): precision and recall of citations, actors and instruments against the
+//! hand-checked `tests/links-gold.json`; the actions of the example against its gold file;
+//! the votes the corpus texts print against `corpus/expected.json`; and the links as they
+//! appear in the AKN and RDF of the example.
+
+use crate::util::{gold, model, root, seed_path, shared_file, unlod};
+use std::collections::BTreeSet;
+use unlod::model::{ActorKind, Resolution, VoteMethod};
+
+/// Floor for precision and for recall of each kind of link over the gold documents.
+const FLOOR: f64 = 0.9;
+
+fn links_gold() -> serde_json::Value {
+    let p = root().join("tests/links-gold.json");
+    serde_json::from_slice(&std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))).unwrap()
+}
+
+fn path_of(file: &str) -> std::path::PathBuf {
+    match file.strip_prefix("texts/") {
+        Some(rest) => shared_file(&format!("corpus/texts/{rest}")),
+        None => root().join(file),
+    }
+}
+
+/// True positives, false positives (found, not in gold), false negatives (in gold, not found).
+#[derive(Default)]
+struct Score {
+    tp: usize,
+    fp: Vec<String>,
+    missed: Vec<String>,
+}
+
+impl Score {
+    fn add(&mut self, doc: &str, found: &BTreeSet<String>, want: &BTreeSet<String>) {
+        self.tp += found.intersection(want).count();
+        self.fp.extend(found.difference(want).map(|x| format!("{doc}: {x}")));
+        self.missed.extend(want.difference(found).map(|x| format!("{doc}: {x}")));
+    }
+    fn precision(&self) -> f64 {
+        let n = self.tp + self.fp.len();
+        if n == 0 { 1.0 } else { self.tp as f64 / n as f64 }
+    }
+    fn recall(&self) -> f64 {
+        let n = self.tp + self.missed.len();
+        if n == 0 { 1.0 } else { self.tp as f64 / n as f64 }
+    }
+}
+
+fn strings(v: &serde_json::Value, field: &str) -> BTreeSet<String> {
+    v[field]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().map_or_else(|| x["symbol"].as_str().unwrap().to_string(), str::to_string))
+        .collect()
+}
+
+fn found(res: &Resolution) -> [BTreeSet<String>; 3] {
+    [
+        res.citations.iter().map(|c| c.symbol.clone()).collect(),
+        res.actors.iter().map(|a| a.key.clone()).collect(),
+        res.instruments.iter().map(|i| i.key.clone()).collect(),
+    ]
+}
+
+#[test]
+fn precision_and_recall_of_links_on_the_hand_checked_sample() {
+    let g = links_gold();
+    let mut scores: [Score; 3] = Default::default();
+    let (mut dated, mut dates_right, mut dates_wrong) = (0, 0, Vec::new());
+    for doc in g["documents"].as_array().unwrap() {
+        let file = doc["file"].as_str().unwrap();
+        let res = model(&path_of(file));
+        let got = found(&res);
+        for (k, field) in ["citations", "actors", "instruments"].iter().enumerate() {
+            scores[k].add(file, &got[k], &strings(doc, field));
+        }
+        for c in doc["citations"].as_array().unwrap() {
+            let Some(want) = c["date"].as_str() else { continue };
+            let sym = c["symbol"].as_str().unwrap();
+            if let Some(have) = res.citations.iter().find(|x| x.symbol == sym) {
+                dated += 1;
+                match have.date.map(|d| d.to_string()) {
+                    Some(d) if d == want => dates_right += 1,
+                    other => dates_wrong.push(format!("{file}: {sym} {want} ≠ {other:?}")),
+                }
+            }
+        }
+    }
+    let mut report = String::new();
+    for (k, name) in ["citations", "actors", "instruments"].iter().enumerate() {
+        let s = &scores[k];
+        report.push_str(&format!(
+            "{name}: precision {:.3} recall {:.3} (tp {}, fp {}, missed {})\n  false: {:?}\n  missed: {:?}\n",
+            s.precision(),
+            s.recall(),
+            s.tp,
+            s.fp.len(),
+            s.missed.len(),
+            s.fp,
+            s.missed
+        ));
+    }
+    report.push_str(&format!(
+        "dates of found citations: {dates_right}/{dated} right; wrong or missing: {dates_wrong:?}\n"
+    ));
+    eprintln!("{report}");
+    for (k, name) in ["citations", "actors", "instruments"].iter().enumerate() {
+        assert!(scores[k].precision() >= FLOOR, "{name}: precision below {FLOOR}\n{report}");
+        assert!(scores[k].recall() >= FLOOR, "{name}: recall below {FLOOR}\n{report}");
+    }
+    assert!(dates_right as f64 >= FLOOR * dated as f64, "{report}");
+}
+
+#[test]
+fn every_action_of_the_example_has_the_verb_and_addressee_of_the_gold_file() {
+    let g = gold();
+    let res = model(&seed_path());
+    let outer = res.body.operative();
+    let draft = &outer[0].embedded[0].body;
+    let mut want = Vec::new();
+    let mut got = Vec::new();
+    for (clause, w) in draft.operative().iter().zip(g["draft"]["operative"].as_array().unwrap()) {
+        for a in w["actions"].as_array().unwrap() {
+            want.push((a[0].as_str().unwrap().to_string(), a[1].as_str().map(str::to_string)));
+        }
+        for a in &clause.actions {
+            got.push((a.verb.clone(), a.addressee.map(|i| res.actors[i].name.clone())));
+        }
+    }
+    assert_eq!(got, want);
+    // The outer paragraph recommends the draft to the General Assembly.
+    let a = &outer[0].actions[0];
+    assert_eq!((a.base.as_str(), res.actors[a.addressee.unwrap()].name.as_str()), ("recommend", "General Assembly"));
+}
+
+#[test]
+fn its_resolution_in_the_draft_is_the_general_assemblys() {
+    let res = model(&seed_path());
+    let c = res.citations.iter().find(|c| c.symbol == "A/RES/65/232").expect("65/232 cited");
+    assert_eq!(c.organ.as_deref(), Some("general-assembly"));
+    assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2010-12-21"));
+    assert!(res.citations.iter().all(|c| !c.symbol.starts_with("E/RES/2010")), "{:?}", res.citations);
+}
+
+#[test]
+fn resolution_678_has_twelve_for_two_against_and_one_abstention_with_the_states() {
+    let res = model(&shared_file("corpus/texts/sc-S-RES-678-1990.txt"));
+    let v = res.adoption.vote.as_ref().expect("a vote");
+    assert_eq!((v.in_favour, v.against, v.abstentions), (Some(12), Some(2), Some(1)));
+    let codes = |l: &[usize]| l.iter().map(|i| res.actors[*i].key.clone()).collect::<Vec<_>>();
+    assert_eq!(codes(&v.voters.against), ["CUB", "YEM"]);
+    assert_eq!(codes(&v.voters.abstaining), ["CHN"]);
+}
+
+#[test]
+fn printed_votes_match_the_corpus_expectations() {
+    let p = shared_file("corpus/expected.json");
+    let expected: serde_json::Value = serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap();
+    let mut checked = 0;
+    for (name, e) in expected.as_object().unwrap() {
+        let printed = e["vote_text_in_document"].as_array().is_some_and(|a| !a.is_empty());
+        if !printed {
+            continue;
+        }
+        let res = model(&shared_file(&format!("corpus/texts/{name}")));
+        let v = res.adoption.vote.as_ref().unwrap_or_else(|| panic!("{name}: no vote found"));
+        assert_eq!(v.method, VoteMethod::Recorded, "{name}");
+        // The counts as printed in the text (the first line of vote_text_in_document).
+        let line = e["vote_text_in_document"][0].as_str().unwrap();
+        let numbers: Vec<u32> = line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .take(3)
+            .map(|s| s.parse().unwrap())
+            .collect();
+        assert_eq!(vec![v.in_favour.unwrap(), v.against.unwrap(), v.abstentions.unwrap()], numbers, "{name}");
+        let listed = [&v.voters.in_favour, &v.voters.against, &v.voters.abstaining];
+        for (list, n) in listed.iter().zip(&numbers) {
+            assert_eq!(list.len() as u32, *n, "{name}: a list of voters has the wrong length");
+            assert!(list.iter().all(|i| res.actors[*i].kind == ActorKind::State), "{name}: a voter is not a State");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 4, "the four HRC texts print their recorded votes");
+}
+
+#[test]
+fn the_akn_marks_the_links_at_their_words_with_references() {
+    let out = unlod(&root(), &["convert", "-f", "akn", seed_path().to_str().unwrap()]);
+    let xml = String::from_utf8(out.stdout).unwrap();
+    assert!(xml.contains(r#"<ref href="/akn/un/statement/deliberation/un-ga/2010-12-21/65-232">its resolution 65/232 of 21 December 2010</ref>"#), "{xml}");
+    assert!(xml.contains(r#"<TLCReference eId="ref_a-res-65-232" href="/akn/un/statement/deliberation/un-ga/2010-12-21/65-232" showAs="A/RES/65/232" name="resolution"/>"#));
+    assert!(
+        xml.contains(r##"<organization refersTo="#unodc">United Nations Office on Drugs and Crime</organization>"##)
+    );
+    assert!(xml.contains(r##"<role refersTo="#secretary-general">Secretary-General</role>"##));
+    assert!(xml.contains(r#"<TLCRole eId="secretary-general""#));
+}
+
+#[test]
+fn the_rdf_links_cited_documents_to_their_official_text() {
+    let out = unlod(&root(), &["convert", "-f", "ntriples", seed_path().to_str().unwrap()]);
+    let nt = String::from_utf8(out.stdout).unwrap();
+    let doc = "<https://example.org/akn/un/statement/deliberation/un-ga/2010-12-21/65-232>";
+    assert!(nt.contains(&format!("{doc} <http://www.w3.org/2002/07/owl#sameAs> <https://undocs.org/A/RES/65/232> .")));
+    assert!(nt.contains(&format!("{doc} <https://w3id.org/unlod/ontology#symbol> \"A/RES/65/232\"")));
+    assert!(nt.contains(&format!("<https://w3id.org/unlod/ontology#cites> {doc} .")));
+    for line in nt.lines() {
+        for iri in line.split('<').skip(1).filter_map(|s| s.split_once('>').map(|x| x.0)) {
+            assert!(unlod::model::ids::is_valid_iri(iri), "not an IRI: {iri}");
+        }
+    }
+}
