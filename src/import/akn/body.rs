@@ -642,6 +642,15 @@ impl Reader {
                                 operative_started = true;
                                 Item::Clause(cl)
                             }
+                            // A line all in bold: the heading of what follows.
+                            None if all_bold(&cl.text) => {
+                                if let Some(s) = open.take() {
+                                    items.push(Item::Section(s));
+                                }
+                                open = Some(section_from_heading(cl.text, cl.span));
+                                last_num = None;
+                                continue;
+                            }
                             None if is_section_label(&cl.text.text) => {
                                 if let Some(s) = open.take() {
                                     items.push(Item::Section(s));
@@ -1119,6 +1128,14 @@ fn last_clause(items: &mut [Item]) -> Option<&mut Clause> {
         Item::Section(s) => last_clause(&mut s.items),
         Item::Table(_) => None,
     }
+}
+
+/// Whether a short text is bold from end to end (a heading typed as a paragraph).
+fn all_bold(t: &Text) -> bool {
+    let len = t.text.trim_end().len();
+    len > 0
+        && len < 300
+        && t.styles.iter().any(|s| s.style == crate::model::Style::Bold && s.start == 0 && s.end >= len)
 }
 
 fn section_from_heading(t: Text, span: Span) -> Section {

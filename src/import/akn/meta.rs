@@ -77,6 +77,13 @@ impl Reader {
         for c in m.elements().filter(|c| c.name == "classification") {
             for k in c.elements().filter(|k| k.name == "keyword") {
                 let Some(iri) = k.attr("href").filter(|h| h.starts_with("http")) else { continue };
+                if iri_string::types::IriStr::new(iri).is_err() {
+                    self.warnings.push(Warning::at(
+                        Span::new(k.span.start, k.span.start),
+                        format!("keyword href \"{iri}\" is not a valid IRI; dropped"),
+                    ));
+                    continue;
+                }
                 if res.subjects.iter().any(|s| s.iri == iri) {
                     continue;
                 }
