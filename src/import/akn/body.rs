@@ -455,6 +455,8 @@ impl Reader {
         // Whether an operative paragraph has been met (before, a paragraph with a preambular
         // lead phrase is preambular, wherever the XML puts it).
         let mut operative_started = false;
+        // A bold line waiting for the sub-paragraph it heads.
+        let mut point_heading: Option<(Text, Span)> = None;
         for c in n.elements() {
             let mut out: Vec<Item> = Vec::new();
             match c.name.as_str() {
@@ -465,6 +467,15 @@ impl Reader {
                     let has_num = c.child("num").is_some();
                     if let (Some(h), false, false) = (heading, has_num, has_text) {
                         let t = self.notes.text(h);
+                        let in_list = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items))
+                            .is_some_and(|c| !c.points.is_empty() || c.text.text.trim_end().ends_with(':'));
+                        if !self.own && in_list {
+                            // A heading between the sub-paragraphs of one paragraph.
+                            if let Some((h, span)) = point_heading.replace((t, c.span)) {
+                                push_item(&mut open, &mut items, Item::Section(section_from_heading(h, span)));
+                            }
+                            continue;
+                        }
                         if let Some(s) = open.take() {
                             items.push(Item::Section(s));
                         }
@@ -548,6 +559,15 @@ impl Reader {
             }
             // An empty "1." whose text is the next paragraph (source defect).
             for item in out {
+                let is_point = matches!(&item, Item::Clause(c) if c.num.as_deref().is_some_and(|n| !n.chars().all(|ch| ch.is_ascii_digit())))
+                    || matches!(&item, Item::Clause(c) if c.num.is_none() && label_in_text(&c.text.text));
+                if !is_point && let Some((h, span)) = point_heading.take() {
+                    if let Some(s) = open.take() {
+                        items.push(Item::Section(s));
+                    }
+                    open = Some(section_from_heading(h, span));
+                    last_num = None;
+                }
                 let item = match item {
                     // A sub-paragraph typed as a paragraph of its own, its label in the text.
                     Item::Clause(cl) if !self.own && cl.num.is_none() && label_in_text(&cl.text.text) => {
@@ -555,7 +575,8 @@ impl Reader {
                         match target {
                             Some(last) if last.num.is_some() || !last.points.is_empty() => {
                                 let (num, text) = split_label(cl.text);
-                                let p = Point { num, text, span: cl.span, ..Point::default() };
+                                let heading = point_heading.take().map(|(h, _)| h);
+                                let p = Point { heading, num, text, span: cl.span, ..Point::default() };
                                 insert_point(&mut last.points, p);
                                 continue;
                             }
@@ -569,13 +590,14 @@ impl Reader {
                             && cl.num.as_deref().is_some_and(|n| n.len() <= 7 && !is_section_label(n))
                             && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)).is_some() =>
                     {
+                        let heading = point_heading.take().map(|(h, _)| h).or(cl.heading);
                         if let Some(last) = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)) {
                             let p = Point {
                                 num: cl.num,
                                 text: cl.text,
                                 points: cl.points,
                                 wrap_up: cl.wrap_up,
-                                heading: cl.heading,
+                                heading,
                                 span: cl.span,
                             };
                             insert_point(&mut last.points, p);
@@ -643,6 +665,17 @@ impl Reader {
                                 Item::Clause(cl)
                             }
                             // A line all in bold: the heading of what follows.
+                            // A bold line between the sub-paragraphs of one paragraph: the
+                            // heading of the next sub-paragraph.
+                            None if all_bold(&cl.text)
+                                && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items))
+                                    .is_some_and(|c| !c.points.is_empty() || c.text.text.trim_end().ends_with(':')) =>
+                            {
+                                if let Some((h, span)) = point_heading.replace((cl.text, cl.span)) {
+                                    push_item(&mut open, &mut items, Item::Section(section_from_heading(h, span)));
+                                }
+                                continue;
+                            }
                             None if all_bold(&cl.text) => {
                                 if let Some(s) = open.take() {
                                     items.push(Item::Section(s));
@@ -730,6 +763,9 @@ impl Reader {
         }
         if let Some((num, span)) = pending_num {
             push_item(&mut open, &mut items, Item::Clause(Clause { num: Some(num), span, ..Clause::default() }));
+        }
+        if let Some((h, span)) = point_heading {
+            push_item(&mut open, &mut items, Item::Section(section_from_heading(h, span)));
         }
         if let Some(s) = open {
             items.push(Item::Section(s));
