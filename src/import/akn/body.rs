@@ -122,9 +122,11 @@ impl Reader {
             self.preface(p, &mut res);
         }
         res.body = self.body_of(doc);
-        if res.meta.organ.is_none()
-            && let Some(f) = &res.body.formula
+        // The enacting formula names the organ; the FRBR actor code may name its parent
+        // (Human Rights Council resolutions are filed under `unga`).
+        if let Some(f) = &res.body.formula
             && let Some((organ, _)) = crate::structure::formula(&f.text)
+            && res.meta.organ.as_ref().is_none_or(|o| o.actor.key != organ)
         {
             res.meta.organ = Some(crate::structure::organ_of(organ));
         }
