@@ -28,6 +28,9 @@ pub struct Reader {
     /// Operative paragraphs the XML nests inside a list of the paragraph before (`<point>`
     /// numbered `4.` after `(c)`), taken out to follow it.
     escaped: Vec<Clause>,
+    /// Operative paragraphs the XML puts in a preambular container, moved to the start of
+    /// the operative part.
+    moved: Vec<Clause>,
     /// The vote recorded in `<analysis>`, applied after the text is recognised.
     pub metadata_vote: Option<(Vote, Vec<(u8, String)>)>,
 }
@@ -79,6 +82,7 @@ impl Reader {
             eid_by_position: 0,
             eid_by_position_at: None,
             escaped: Vec::new(),
+            moved: Vec::new(),
             metadata_vote: None,
         }
     }
@@ -299,9 +303,33 @@ impl Reader {
         if structured {
             for n in d.elements() {
                 match n.name.as_str() {
-                    "preamble" => self.preamble(n, &mut body),
+                    "preamble" => {
+                        self.preamble(n, &mut body);
+                        body.main.extend(self.moved.drain(..).map(Item::Clause));
+                    }
                     "mainBody" | "body" => {
-                        let items = self.items(n, &mut body.preamble);
+                        let mut items = self.items(n, &mut body.preamble).into_iter().peekable();
+                        // Sub-paragraphs of the last paragraph moved out of the preamble.
+                        while let Some(Item::Clause(c)) = items.peek()
+                            && !self.own
+                            && c.num
+                                .as_deref()
+                                .is_some_and(|n| !n.chars().all(|ch| ch.is_ascii_digit()) && !is_section_label(n))
+                            && last_clause(&mut body.main).is_some()
+                        {
+                            let Some(Item::Clause(c)) = items.next() else { break };
+                            if let Some(last) = last_clause(&mut body.main) {
+                                let p = Point {
+                                    num: c.num,
+                                    text: c.text,
+                                    points: c.points,
+                                    wrap_up: c.wrap_up,
+                                    heading: c.heading,
+                                    span: c.span,
+                                };
+                                insert_point(&mut last.points, p);
+                            }
+                        }
                         body.main.extend(items);
                     }
                     _ => {}
@@ -389,6 +417,36 @@ impl Reader {
     /// A preambular paragraph from a `<container>`: its blocks; unlod's own sub-paragraphs
     /// (`<p class="point">`) as points.
     fn container(&mut self, c: &Node) -> Clause {
+        // "Acting under Chapter VII …:" with the operative paragraphs as numbered items of a
+        // block list (source defect): the lead-in stays here, the paragraphs go to the
+        // operative part.
+        if !self.own
+            && let Some(list) = c.child("blockList")
+            && list.elements().any(|i| {
+                i.child("num")
+                    .and_then(|n| clean_num(&n.plain_text()))
+                    .is_some_and(|n| n.chars().all(|ch| ch.is_ascii_digit()))
+            })
+        {
+            let mut clause = Clause { span: c.span, ..Clause::default() };
+            if let Some(intro) = list.child("listIntroduction") {
+                clause.text = self.notes.text(intro);
+            }
+            clause.lead = crate::structure::lead_of(&clause.text, &self.lang);
+            self.warn(
+                list.span,
+                "operative paragraphs inside a preambular container (source defect); read as the operative part",
+            );
+            for item in list.elements().filter(|i| i.name != "listIntroduction") {
+                let num = item.child("num").and_then(|n| clean_num(&n.plain_text()));
+                let mut inner = item.clone();
+                inner.children.retain(|ch| !matches!(ch, Child::Element(e) if e.name == "num"));
+                let text = self.notes.blocks(&inner);
+                let lead = crate::structure::lead_of(&text, &self.lang);
+                self.moved.push(Clause { num, lead, text, span: item.span, ..Clause::default() });
+            }
+            return clause;
+        }
         let mut clause = Clause { span: c.span, ..Clause::default() };
         let mut first = true;
         let mut pending_heading: Option<Text> = None;
