@@ -39,6 +39,18 @@ fn facts(r: &Resolution) -> Facts {
     }
 }
 
+/// The headings of the sections of `items`, normalised.
+fn section_headings(items: &[unlod::model::Item], out: &mut Vec<String>) {
+    for i in items {
+        if let unlod::model::Item::Section(s) = i {
+            if let Some(h) = &s.heading {
+                out.push(norm(&h.text));
+            }
+            section_headings(&s.items, out);
+        }
+    }
+}
+
 const COUNTS: [&str; 4] = ["preambular", "operative_numbered", "operative_unnumbered", "subparagraphs"];
 
 /// One disagreement: the field, what each reader says, and whose fault.
@@ -78,7 +90,15 @@ fn compare(text: &Resolution, akn: &Resolution, exp: &Expect, v: &Value) -> Vec<
         if x != y {
             let bare_numbers =
                 text.operative().iter().filter(|c| c.num.is_some() && c.text.text.trim().is_empty()).count();
-            let why = if bare_numbers > 0 && *f == "operative_unnumbered" {
+            let mut headings = Vec::new();
+            for b in akn.bodies() {
+                section_headings(&b.main, &mut headings);
+            }
+            let heading_paras =
+                text.operative().iter().filter(|c| c.num.is_none() && headings.contains(&norm(&c.text.text))).count();
+            let why = if *f == "operative_unnumbered" && heading_paras > 0 && x >= y + heading_paras {
+                "text reader: reads a section heading (a Markdown heading line) as an unnumbered paragraph".to_string()
+            } else if bare_numbers > 0 && *f == "operative_unnumbered" {
                 "text reader: a number on a line of its own (`1.`, the XML's empty numbered paragraph) is not joined to the paragraph after it; the importer joins them".to_string()
             } else if *f == "operative_unnumbered" && y == x + separators {
                 "text reader: appends a separator line (\"* * *\") to the paragraph before it".to_string()
@@ -94,12 +114,18 @@ fn compare(text: &Resolution, akn: &Resolution, exp: &Expect, v: &Value) -> Vec<
     }
     if t.leads != a.leads && t.counts == a.counts {
         let (x, y) = first_diff(&t.leads, &a.leads);
-        out.push(Disagreement {
-            field: "lead phrases".into(),
-            text: x,
-            akn: y,
-            why: "lead phrases: see the note below".into(),
+        let short = t.leads.iter().zip(&a.leads).any(|(x, y)| {
+            x != y
+                && x.as_ref()
+                    .is_some_and(|x| x.chars().count() <= 2 && y.as_ref().is_some_and(|y| y.starts_with(x.as_str())))
         });
+        let why = if short {
+            "text reader: takes a one-letter italic run (the XML italicises a letter apart) as the lead phrase"
+                .to_string()
+        } else {
+            "unclassified: lead phrases differ".to_string()
+        };
+        out.push(Disagreement { field: "lead phrases".into(), text: x, akn: y, why });
     }
     // Footnote texts as a multiset: the readers may number a note on a part's letter
     // differently, which changes no text.
@@ -234,6 +260,20 @@ pub fn agree(dir: &Path) {
     for (f, n) in &by_why {
         writeln!(report, "- {f}: {n}").unwrap();
     }
+    writeln!(
+        report,
+        "\n## How disagreements are judged\n\n\
+         - *text reader*: the text reader's model differs from `expected.json` (which the importer matches), or a \
+         known text-reader behaviour explains the difference (named in each line). These are noted, not fixed here: \
+         `src/structure` and `src/recognize` belong to another change.\n\
+         - *importer*: the importer differs from `expected.json`, which the text reader matches: bugs or gaps of \
+         `src/import/akn`, left for later where listed.\n\
+         - *source defect*: the XML contradicts itself (a `docDate` that is not the printed date).\n\
+         - *not in expected.json*: `expected.json` has no reliable figure (its flags mark the unnumbered count of \
+         files that mix numbered and unnumbered paragraphs as unreliable); judged by reading the files: mostly \
+         headings and continuation lines the text reader and the XML file differently.\n"
+    )
+    .unwrap();
     writeln!(report, "\n## Every disagreement\n\n{list}").unwrap();
     writeln!(report, "\n## AKN import against expected.json\n\n{exp_list}").unwrap();
     if !errors.is_empty() {

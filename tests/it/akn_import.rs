@@ -259,3 +259,21 @@ fn the_command_line_names_file_and_line_for_bad_akn() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.akn.xml:5:"), "{err}");
 }
+
+/// Fuzzing regression (`fuzz/fuzz_targets/read_akn.rs`): a keyword whose href is no valid
+/// IRI made invalid Turtle. It is now dropped with a warning, and every output parses.
+#[test]
+fn fuzz_regression_a_keyword_href_that_is_no_iri_is_dropped() {
+    let xml = "<akomaNtoso><statement name=\"resolution\"><meta><classification source=\"x\">\
+               <keyword value=\"2\" href=\"http://metadata.un.o8572nd meetingrg/sdg/2\" showAs=\"sdg_2\"/>\
+               <keyword value=\"1\" href=\"http://metadata.un.org/sdg/1\" showAs=\"sdg_1\"/>\
+               </classification></meta><mainBody><paragraph><num>1.</num><content><p>Decides to remain seized.</p>\
+               </content></paragraph></mainBody></statement></akomaNtoso>";
+    let c = read_akn(xml.as_bytes()).unwrap();
+    assert_eq!(c.resolution.subjects.len(), 1);
+    assert!(c.warnings.iter().any(|w| w.message.contains("not a valid IRI")));
+    let mut ttl = Vec::new();
+    write(&c.resolution, OutputFormat::Turtle, &ExportOptions::default(), &mut ttl).unwrap();
+    let store = oxigraph::store::Store::new().unwrap();
+    store.load_from_slice(oxigraph::io::RdfFormat::Turtle, &ttl).unwrap();
+}

@@ -28,6 +28,9 @@ pub struct Reader {
     /// Operative paragraphs the XML nests inside a list of the paragraph before (`<point>`
     /// numbered `4.` after `(c)`), taken out to follow it.
     escaped: Vec<Clause>,
+    /// Operative paragraphs the XML puts in a preambular container, moved to the start of
+    /// the operative part.
+    moved: Vec<Clause>,
     /// The vote recorded in `<analysis>`, applied after the text is recognised.
     pub metadata_vote: Option<(Vote, Vec<(u8, String)>)>,
 }
@@ -79,6 +82,7 @@ impl Reader {
             eid_by_position: 0,
             eid_by_position_at: None,
             escaped: Vec::new(),
+            moved: Vec::new(),
             metadata_vote: None,
         }
     }
@@ -122,9 +126,11 @@ impl Reader {
             self.preface(p, &mut res);
         }
         res.body = self.body_of(doc);
-        if res.meta.organ.is_none()
-            && let Some(f) = &res.body.formula
+        // The enacting formula names the organ; the FRBR actor code may name its parent
+        // (Human Rights Council resolutions are filed under `unga`).
+        if let Some(f) = &res.body.formula
             && let Some((organ, _)) = crate::structure::formula(&f.text)
+            && res.meta.organ.as_ref().is_none_or(|o| o.actor.key != organ)
         {
             res.meta.organ = Some(crate::structure::organ_of(organ));
         }
@@ -297,9 +303,33 @@ impl Reader {
         if structured {
             for n in d.elements() {
                 match n.name.as_str() {
-                    "preamble" => self.preamble(n, &mut body),
+                    "preamble" => {
+                        self.preamble(n, &mut body);
+                        body.main.extend(self.moved.drain(..).map(Item::Clause));
+                    }
                     "mainBody" | "body" => {
-                        let items = self.items(n, &mut body.preamble);
+                        let mut items = self.items(n, &mut body.preamble).into_iter().peekable();
+                        // Sub-paragraphs of the last paragraph moved out of the preamble.
+                        while let Some(Item::Clause(c)) = items.peek()
+                            && !self.own
+                            && c.num
+                                .as_deref()
+                                .is_some_and(|n| !n.chars().all(|ch| ch.is_ascii_digit()) && !is_section_label(n))
+                            && last_clause(&mut body.main).is_some()
+                        {
+                            let Some(Item::Clause(c)) = items.next() else { break };
+                            if let Some(last) = last_clause(&mut body.main) {
+                                let p = Point {
+                                    num: c.num,
+                                    text: c.text,
+                                    points: c.points,
+                                    wrap_up: c.wrap_up,
+                                    heading: c.heading,
+                                    span: c.span,
+                                };
+                                insert_point(&mut last.points, p);
+                            }
+                        }
                         body.main.extend(items);
                     }
                     _ => {}
@@ -387,6 +417,36 @@ impl Reader {
     /// A preambular paragraph from a `<container>`: its blocks; unlod's own sub-paragraphs
     /// (`<p class="point">`) as points.
     fn container(&mut self, c: &Node) -> Clause {
+        // "Acting under Chapter VII …:" with the operative paragraphs as numbered items of a
+        // block list (source defect): the lead-in stays here, the paragraphs go to the
+        // operative part.
+        if !self.own
+            && let Some(list) = c.child("blockList")
+            && list.elements().any(|i| {
+                i.child("num")
+                    .and_then(|n| clean_num(&n.plain_text()))
+                    .is_some_and(|n| n.chars().all(|ch| ch.is_ascii_digit()))
+            })
+        {
+            let mut clause = Clause { span: c.span, ..Clause::default() };
+            if let Some(intro) = list.child("listIntroduction") {
+                clause.text = self.notes.text(intro);
+            }
+            clause.lead = crate::structure::lead_of(&clause.text, &self.lang);
+            self.warn(
+                list.span,
+                "operative paragraphs inside a preambular container (source defect); read as the operative part",
+            );
+            for item in list.elements().filter(|i| i.name != "listIntroduction") {
+                let num = item.child("num").and_then(|n| clean_num(&n.plain_text()));
+                let mut inner = item.clone();
+                inner.children.retain(|ch| !matches!(ch, Child::Element(e) if e.name == "num"));
+                let text = self.notes.blocks(&inner);
+                let lead = crate::structure::lead_of(&text, &self.lang);
+                self.moved.push(Clause { num, lead, text, span: item.span, ..Clause::default() });
+            }
+            return clause;
+        }
         let mut clause = Clause { span: c.span, ..Clause::default() };
         let mut first = true;
         let mut pending_heading: Option<Text> = None;
@@ -455,6 +515,8 @@ impl Reader {
         // Whether an operative paragraph has been met (before, a paragraph with a preambular
         // lead phrase is preambular, wherever the XML puts it).
         let mut operative_started = false;
+        // A bold line waiting for the sub-paragraph it heads.
+        let mut point_heading: Option<(Text, Span)> = None;
         for c in n.elements() {
             let mut out: Vec<Item> = Vec::new();
             match c.name.as_str() {
@@ -465,6 +527,15 @@ impl Reader {
                     let has_num = c.child("num").is_some();
                     if let (Some(h), false, false) = (heading, has_num, has_text) {
                         let t = self.notes.text(h);
+                        let in_list = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items))
+                            .is_some_and(|c| !c.points.is_empty() || c.text.text.trim_end().ends_with(':'));
+                        if !self.own && in_list {
+                            // A heading between the sub-paragraphs of one paragraph.
+                            if let Some((h, span)) = point_heading.replace((t, c.span)) {
+                                push_item(&mut open, &mut items, Item::Section(section_from_heading(h, span)));
+                            }
+                            continue;
+                        }
                         if let Some(s) = open.take() {
                             items.push(Item::Section(s));
                         }
@@ -548,6 +619,15 @@ impl Reader {
             }
             // An empty "1." whose text is the next paragraph (source defect).
             for item in out {
+                let is_point = matches!(&item, Item::Clause(c) if c.num.as_deref().is_some_and(|n| !n.chars().all(|ch| ch.is_ascii_digit())))
+                    || matches!(&item, Item::Clause(c) if c.num.is_none() && label_in_text(&c.text.text));
+                if !is_point && let Some((h, span)) = point_heading.take() {
+                    if let Some(s) = open.take() {
+                        items.push(Item::Section(s));
+                    }
+                    open = Some(section_from_heading(h, span));
+                    last_num = None;
+                }
                 let item = match item {
                     // A sub-paragraph typed as a paragraph of its own, its label in the text.
                     Item::Clause(cl) if !self.own && cl.num.is_none() && label_in_text(&cl.text.text) => {
@@ -555,7 +635,8 @@ impl Reader {
                         match target {
                             Some(last) if last.num.is_some() || !last.points.is_empty() => {
                                 let (num, text) = split_label(cl.text);
-                                let p = Point { num, text, span: cl.span, ..Point::default() };
+                                let heading = point_heading.take().map(|(h, _)| h);
+                                let p = Point { heading, num, text, span: cl.span, ..Point::default() };
                                 insert_point(&mut last.points, p);
                                 continue;
                             }
@@ -569,13 +650,14 @@ impl Reader {
                             && cl.num.as_deref().is_some_and(|n| n.len() <= 7 && !is_section_label(n))
                             && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)).is_some() =>
                     {
+                        let heading = point_heading.take().map(|(h, _)| h).or(cl.heading);
                         if let Some(last) = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)) {
                             let p = Point {
                                 num: cl.num,
                                 text: cl.text,
                                 points: cl.points,
                                 wrap_up: cl.wrap_up,
-                                heading: cl.heading,
+                                heading,
                                 span: cl.span,
                             };
                             insert_point(&mut last.points, p);
@@ -641,6 +723,26 @@ impl Reader {
                             Some(_) => {
                                 operative_started = true;
                                 Item::Clause(cl)
+                            }
+                            // A line all in bold: the heading of what follows.
+                            // A bold line between the sub-paragraphs of one paragraph: the
+                            // heading of the next sub-paragraph.
+                            None if all_bold(&cl.text)
+                                && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items))
+                                    .is_some_and(|c| !c.points.is_empty() || c.text.text.trim_end().ends_with(':')) =>
+                            {
+                                if let Some((h, span)) = point_heading.replace((cl.text, cl.span)) {
+                                    push_item(&mut open, &mut items, Item::Section(section_from_heading(h, span)));
+                                }
+                                continue;
+                            }
+                            None if all_bold(&cl.text) => {
+                                if let Some(s) = open.take() {
+                                    items.push(Item::Section(s));
+                                }
+                                open = Some(section_from_heading(cl.text, cl.span));
+                                last_num = None;
+                                continue;
                             }
                             None if is_section_label(&cl.text.text) => {
                                 if let Some(s) = open.take() {
@@ -721,6 +823,9 @@ impl Reader {
         }
         if let Some((num, span)) = pending_num {
             push_item(&mut open, &mut items, Item::Clause(Clause { num: Some(num), span, ..Clause::default() }));
+        }
+        if let Some((h, span)) = point_heading {
+            push_item(&mut open, &mut items, Item::Section(section_from_heading(h, span)));
         }
         if let Some(s) = open {
             items.push(Item::Section(s));
@@ -1119,6 +1224,14 @@ fn last_clause(items: &mut [Item]) -> Option<&mut Clause> {
         Item::Section(s) => last_clause(&mut s.items),
         Item::Table(_) => None,
     }
+}
+
+/// Whether a short text is bold from end to end (a heading typed as a paragraph).
+fn all_bold(t: &Text) -> bool {
+    let len = t.text.trim_end().len();
+    len > 0
+        && len < 300
+        && t.styles.iter().any(|s| s.style == crate::model::Style::Bold && s.start == 0 && s.end >= len)
 }
 
 fn section_from_heading(t: Text, span: Span) -> Section {

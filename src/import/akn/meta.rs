@@ -77,6 +77,13 @@ impl Reader {
         for c in m.elements().filter(|c| c.name == "classification") {
             for k in c.elements().filter(|k| k.name == "keyword") {
                 let Some(iri) = k.attr("href").filter(|h| h.starts_with("http")) else { continue };
+                if iri_string::types::IriStr::new(iri).is_err() {
+                    self.warnings.push(Warning::at(
+                        Span::new(k.span.start, k.span.start),
+                        format!("keyword href \"{iri}\" is not a valid IRI; dropped"),
+                    ));
+                    continue;
+                }
                 if res.subjects.iter().any(|s| s.iri == iri) {
                     continue;
                 }
@@ -234,23 +241,58 @@ fn state(name: &str) -> Option<crate::model::ActorRef> {
 
 /// Sets the vote read from metadata on the model: the printed vote wins where the text
 /// reports one (it is what was adopted), but takes the metadata's voter lists if it has none.
+/// Voters of the printed vote read as one name where the text joins the last two with "and"
+/// ("Uzbekistan and Viet Nam"): split into the States they name, where the tables know them.
+pub fn split_joined_voters(res: &mut Resolution) {
+    let Some(mut vote) = res.adoption.vote.take() else { return };
+    for list in [&mut vote.voters.in_favour, &mut vote.voters.against, &mut vote.voters.abstaining] {
+        let mut out = Vec::with_capacity(list.len());
+        for &i in list.iter() {
+            let joined = res.actors.get(i).filter(|a| a.kind != ActorKind::State || a.key.len() != 3).cloned();
+            // Split at the " and " where both sides are States of the tables.
+            let parts: Option<Vec<_>> = joined.as_ref().and_then(|a| {
+                let n = a.name.as_str();
+                n.match_indices(" and ").find_map(|(k, _)| {
+                    let (l, r) = (n.get(..k)?, n.get(k + 5..)?);
+                    Some(vec![state(l)?, state(r)?])
+                })
+            });
+            match parts {
+                Some(states) if states.len() > 1 => {
+                    for s in states {
+                        out.push(actors::add_actor(res, s));
+                    }
+                }
+                _ => out.push(i),
+            }
+        }
+        *list = out;
+    }
+    res.adoption.vote = Some(vote);
+}
+
 pub fn apply_vote(res: &mut Resolution, vote: Option<(Vote, Vec<(u8, String)>)>, warnings: &mut Vec<Warning>) {
-    let Some((mut vote, names)) = vote else { return };
+    let Some((mut vote, names)) = vote else {
+        split_joined_voters(res);
+        return;
+    };
     let mut voters = Voters::default();
     let mut unknown = Vec::new();
+    // The last two names of a list are sometimes one entry ("UZBEKISTAN AND VIET NAM").
+    let names = names.into_iter().flat_map(|(slot, name)| {
+        let parts: Vec<(u8, String)> = match state(&name) {
+            Some(_) => vec![(slot, name)],
+            None => name.split(" AND ").map(|n| (slot, n.trim().to_string())).collect(),
+        };
+        parts
+    });
     for (slot, name) in names {
-        let actor = state(&name).unwrap_or_else(|| {
-            unknown.push(name.clone());
-            let title: String = name
-                .split_whitespace()
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next().map_or(String::new(), |f| f.to_string() + &c.as_str().to_lowercase())
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            crate::model::ActorRef { key: crate::model::ids::slug(&title), kind: ActorKind::State, name: title }
-        });
+        // A name not in the tables is reported and left out of the lists (the counts stay
+        // as recorded): a voter must be a State.
+        let Some(actor) = state(&name) else {
+            unknown.push(name);
+            continue;
+        };
         let i = actors::add_actor(res, actor);
         match slot {
             0 => voters.in_favour.push(i),
@@ -260,12 +302,13 @@ pub fn apply_vote(res: &mut Resolution, vote: Option<(Vote, Vec<(u8, String)>)>,
     }
     if !unknown.is_empty() {
         warnings.push(Warning::new(format!(
-            "{} voter(s) not in ontology/member-states.tsv, kept by name: {}",
+            "{} voter(s) not in ontology/member-states.tsv, left out of the voter lists: {}",
             unknown.len(),
             unknown.join(", ")
         )));
     }
     vote.voters = voters;
+    split_joined_voters(res);
     match &mut res.adoption.vote {
         Some(printed) => {
             if printed.voters == Voters::default() {
