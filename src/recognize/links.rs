@@ -65,7 +65,11 @@ fn alternation(names: &[&str]) -> String {
     let mut names: Vec<&str> = names.iter().copied().filter(|n| !n.trim().is_empty()).collect();
     names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     names.dedup();
-    names.iter().map(|n| regex::escape(n).replace(['’', '\''], "['’]")).collect::<Vec<_>>().join("|")
+    names
+        .iter()
+        .map(|n| regex::escape(n).replace(['’', '\''], "['’]").replace("\\-", "[-\u{2010}\u{2011}]"))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// One printed number of a resolution or decision: `65/232`, `ES-11/1`, `1373 (2001)`,
@@ -222,7 +226,7 @@ fn whole(s: &str, start: usize, end: usize) -> bool {
 /// An instrument not in the table, by the shape of its name: capitalised words around a head
 /// word ("International Convention for the Suppression of …", "Paris Agreement").
 static INSTRUMENT_SHAPE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let cap = r"(?:[A-Z][\p{L}’'\-]*|\d{4})";
+    let cap = r"(?:[A-Z][\p{L}’'\-\u{2010}\u{2011}]*|\d{4})";
     let link = r"(?:on|of|for|against|to|the|and|in|relating|concerning|with|at)";
     let head = r"(?:Convention|Covenant|Protocol|Declaration|Strategy|Programme\s+of\s+Action|Plan\s+of\s+Action|Platform\s+for\s+Action|Agreement|Treaty|Charter|Agenda|Framework|Code\s+of\s+Conduct)";
     Regex::new(&format!(r"\b(?:{cap}\s+)*{head}(?:\s+(?:{link}\s+)+{cap}(?:,?\s+(?:{cap}|{link}))*)?")).ok()
@@ -230,7 +234,7 @@ static INSTRUMENT_SHAPE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// The name made a lookup key: straight apostrophes, single spaces, case kept.
 fn key(name: &str) -> String {
-    name.replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+    name.replace('’', "'").replace(['\u{2010}', '\u{2011}'], "-").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What the pass has found so far, kept apart from the document while its texts are borrowed.
@@ -615,7 +619,7 @@ fn symbols(s: &str, out: &mut Vec<Candidate>) {
 fn instruments(s: &str, out: &mut Vec<Candidate>) {
     if let Some(re) = INSTRUMENT_NAMES.as_ref() {
         for m in re.find_iter(s).filter(|m| whole(s, m.start(), m.end())) {
-            let ins = actors::instrument(m.as_str());
+            let ins = actors::instrument(&key(m.as_str()));
             out.push(Candidate { start: m.start(), end: m.end(), rank: 1, what: Pending::Instrument(ins) });
         }
     }
@@ -787,6 +791,20 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn names_printed_with_non_breaking_hyphens_are_found() {
+        let mut c = Vec::new();
+        instruments("the Treaty on the Non\u{2011}Proliferation of Nuclear Weapons,", &mut c);
+        let keys: Vec<String> = c
+            .into_iter()
+            .filter_map(|c| match c.what {
+                Pending::Instrument(i) => Some(i.key),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(keys, ["npt"]);
     }
 
     #[test]
