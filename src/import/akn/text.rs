@@ -160,9 +160,23 @@ impl Builder<'_> {
         }
         let len = self.out.text.len();
         let text = self.out.text.as_str();
+        // A run the writer cut where a mention (`<ref>`, `<organization>`) begins or ends is
+        // one run again: touching runs of one style are joined.
+        let mut raw = std::mem::take(&mut self.out.styles);
+        raw.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        let mut joined: Vec<Styled> = Vec::with_capacity(raw.len());
+        for s in raw {
+            if let Some(m) = joined.iter_mut().rev().find(|m| m.style == s.style)
+                && s.start <= m.end
+            {
+                m.end = m.end.max(s.end);
+                continue;
+            }
+            joined.push(s);
+        }
         // Styles hug the words: no space at either end, none empty.
-        let mut styles = Vec::with_capacity(self.out.styles.len());
-        for mut s in std::mem::take(&mut self.out.styles) {
+        let mut styles = Vec::with_capacity(joined.len());
+        for mut s in joined {
             s.end = s.end.min(len);
             if !self.preserve {
                 while s.start < s.end && text.get(s.start..).is_some_and(|r| r.starts_with(' ')) {
