@@ -106,6 +106,9 @@ pub struct Walk<'a> {
     several: bool,
     /// Names taken at the top of the output directory by the inputs given.
     top: std::collections::HashSet<PathBuf>,
+    /// For each name asked for at the top, the next suffix to try (so that 2,000 inputs all
+    /// named `paged.md` take linear time, not quadratic).
+    next_suffix: std::collections::HashMap<PathBuf, usize>,
     /// Directories being walked: the rest of each listing, innermost last.
     frames: Vec<std::vec::IntoIter<Entry>>,
     /// Files skipped so far (not of the extensions taken).
@@ -129,6 +132,7 @@ impl<'a> Walk<'a> {
             extensions,
             several: args.len() > 1,
             top: std::collections::HashSet::new(),
+            next_suffix: std::collections::HashMap::new(),
             frames: Vec::new(),
             skipped: 0,
         })
@@ -144,12 +148,16 @@ impl<'a> Walk<'a> {
 
     /// A name at the top of the output directory not taken yet: `name`, else `name-2`, ….
     fn top_name(&mut self, name: PathBuf) -> PathBuf {
+        let k = self.next_suffix.entry(name.clone()).or_insert(1);
         let mut candidate = name.clone();
-        let mut k = 1;
-        while !self.top.insert(candidate.clone()) {
-            k += 1;
+        if *k > 1 {
             candidate = PathBuf::from(format!("{}-{k}", name.display()));
         }
+        while !self.top.insert(candidate.clone()) {
+            *k += 1;
+            candidate = PathBuf::from(format!("{}-{k}", name.display()));
+        }
+        *k += 1;
         candidate
     }
 

@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?(\p{L}[\p{L}\]|10]{2,9})\s*,?\s+(?:de\s+)?(\d{4})\b|(\p{L}{3,10})\s+(\d{1,2}),\s+(\d{4})\b").ok()
+    Regex::new(r"(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?(\p{L}[\p{L}\]|10]{2,9})\s*,?\s+(?:de\s+)?(\d{4})(?-u:\b)|(\p{L}{3,10})\s+(\d{1,2}),\s+(\d{4})(?-u:\b)").ok()
 });
 static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d{1,5})\s*(?:st|nd|rd|th|e|re|ème|ª|a|\.ª|\.a)?\.?\s+(?:\(?(?:resumed|closed|reprise|privée|reanudación|privada)\)?\s+)?(plenary\s+meeting|meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)").ok()

@@ -22,6 +22,7 @@
 //! Then each operative paragraph gets its [`Action`]s: the verb of its lead phrase, and of
 //! each further "and requests …", with the actor named right after the verb.
 
+use super::names::Names;
 use super::{actors, dates};
 use crate::model::{
     Action, ActorKind, ActorRef, Annex, Body, CitedDocument, Clause, DocKind, Instrument, Item, Mention, MentionKind,
@@ -79,14 +80,19 @@ const NUMBER: &str = r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4}\s?\(\d{4}\)|\d{1,4}
 const DATE_AFTER: &str =
     r"(?:,?\s+(?:of|du|de|en\s+date\s+du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
 /// A qualifier after a number: ", annex", ", annex I", ", para. 3", ", section II".
-const QUALIFIER: &str = r"(?:,\s+(?:annexe?s?|anexo)(?:\s+[IVX]+\b)?|,\s+(?:paras?\.|paragraphs?|párrs?\.)\s+\d+|,\s+(?:sections?|secci[óo]n)\s+[IVX]+(?:\.[A-Z])?\b)";
+const QUALIFIER: &str = r"(?:,\s+(?:annexe?s?|anexo)(?:\s+[IVX]+(?-u:\b))?|,\s+(?:paras?\.|paragraphs?|párrs?\.)\s+\d+|,\s+(?:sections?|secci[óo]n)\s+[IVX]+(?:\.[A-Z])?(?-u:\b))";
 
+/// A citation. Its word boundaries are ASCII ones, `(?-u:\b)`, as in every pattern of this
+/// module: a Unicode `\b` stops the regex crate's fast DFA at the first non-ASCII byte of a
+/// text, and the slow engine it falls back to made recognition most of a conversion's time.
+/// The words they stand before begin with ASCII letters; the start is checked again, in
+/// Unicode, where the match is used.
 static CITATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let organs: Vec<&str> = ORGAN_NAMES.iter().map(|(n, _)| n.as_str()).collect();
     let organs = alternation(&organs);
     let item = format!(r"{NUMBER}(?:{AFTER}(?:{organs}))?{DATE_AFTER}?{QUALIFIER}?");
     let pattern = format!(
-        r"(?:\b(?P<its>its|their|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us)\s+)?(?:\b(?P<organ>{organs})\s+)?\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))(?:{AFTER}(?P<mid>{organs}))?\s+(?P<list>{item}(?:(?:,\s+|,?\s+(?:and|et|y)\s+){item})*)"
+        r"(?:(?-u:\b)(?P<its>its|their|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us)\s+)?(?:(?P<organ>{organs})\s+)?(?-u:\b)(?P<kind>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))(?:{AFTER}(?P<mid>{organs}))?\s+(?P<list>{item}(?:(?:,\s+|,?\s+(?:and|et|y)\s+){item})*)"
     );
     Regex::new(&pattern).ok()
 });
@@ -102,11 +108,11 @@ static ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
 const AFTER: &str = r"\s+(?:of\s+the|de\s+l[’']|du|del|de\s+la)\s*";
 /// A document symbol: `A/78/481`, `S/2023/970`, `E/2011/99`, `A/HRC/53/3`, `A/RES/65/232`.
 static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b(?:A|S|E|T|ST|UNEP|TD|CCPR|CRC|CEDAW|DP|ICCD|FCCC)/(?:[A-Z][A-Za-z]{0,11}/)*(?:(?:ES-|S-)?\d{1,5})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*").ok()
+    Regex::new(r"(?-u:\b)(?:A|S|E|T|ST|UNEP|TD|CCPR|CRC|CEDAW|DP|ICCD|FCCC)/(?:[A-Z][A-Za-z]{0,11}/)*(?:(?:ES-|S-)?\d{1,5})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*").ok()
 });
 
 /// Every printed name of an actor, longest first, with what it names.
-static ACTOR_NAMES: LazyLock<(Option<Regex>, HashMap<String, ActorRef>)> = LazyLock::new(|| {
+static ACTOR_NAMES: LazyLock<(Names, HashMap<String, ActorRef>)> = LazyLock::new(|| {
     let w = words();
     let mut map: HashMap<String, ActorRef> = HashMap::new();
     let mut add = |name: &str, a: &ActorRef| {
@@ -192,13 +198,11 @@ static ACTOR_NAMES: LazyLock<(Option<Regex>, HashMap<String, ActorRef>)> = LazyL
             printed.push(first.to_uppercase().chain(n.chars().skip(1)).collect());
         }
     }
-    let refs: Vec<&str> = printed.iter().map(String::as_str).collect();
-    let re = big(&format!(r"\b(?:{})", alternation(&refs)));
-    (re, map)
+    (Names::new(printed.iter().map(String::as_str)), map)
 });
 
 /// Every printed name of an instrument of the table.
-static INSTRUMENT_NAMES: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static INSTRUMENT_NAMES: LazyLock<Names> = LazyLock::new(|| {
     let w = words();
     let names: Vec<&str> = w
         .instruments
@@ -208,20 +212,8 @@ static INSTRUMENT_NAMES: LazyLock<Option<Regex>> = LazyLock::new(|| {
         .map(|n| n.strip_prefix("the ").unwrap_or(n))
         .filter(|n| n.chars().count() > 3)
         .collect();
-    big(&format!(r"\b(?:{})", alternation(&names)))
+    Names::new(names)
 });
-
-/// A regex of many alternatives (the tables' names), with room for them.
-fn big(pattern: &str) -> Option<Regex> {
-    regex::RegexBuilder::new(pattern).size_limit(256 << 20).dfa_size_limit(64 << 20).build().ok()
-}
-
-/// Whether `s[start..end]` stands as whole words: no letter or digit just before or after.
-fn whole(s: &str, start: usize, end: usize) -> bool {
-    let before = s.get(..start).and_then(|p| p.chars().next_back());
-    let after = s.get(end..).and_then(|r| r.chars().next());
-    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-}
 
 /// An instrument not in the table, by the shape of its name: capitalised words around a head
 /// word ("International Convention for the Suppression of …", "Paris Agreement").
@@ -229,7 +221,7 @@ static INSTRUMENT_SHAPE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let cap = r"(?:[A-Z][\p{L}’'\-\u{2010}\u{2011}]*|\d{4})";
     let link = r"(?:on|of|for|against|to|the|and|in|relating|concerning|with|at)";
     let head = r"(?:Convention|Covenant|Protocol|Declaration|Strategy|Programme\s+of\s+Action|Plan\s+of\s+Action|Platform\s+for\s+Action|Agreement|Treaty|Charter|Agenda|Framework|Code\s+of\s+Conduct)";
-    Regex::new(&format!(r"\b(?:{cap}\s+)*{head}(?:\s+(?:{link}\s+)+{cap}(?:,?\s+(?:{cap}|{link}))*)?")).ok()
+    Regex::new(&format!(r"(?-u:\b)(?:{cap}\s+)*{head}(?:\s+(?:{link}\s+)+{cap}(?:,?\s+(?:{cap}|{link}))*)?")).ok()
 });
 
 /// The name made a lookup key: straight apostrophes, single spaces, case kept.
@@ -509,6 +501,11 @@ fn citations(s: &str, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let (Some(re), Some(item)) = (CITATION.as_ref(), ITEM.as_ref()) else { return };
     for c in re.captures_iter(s) {
         let (Some(all), Some(list), Some(kind)) = (c.get(0), c.name("list"), c.name("kind")) else { continue };
+        // The pattern's word boundaries are ASCII ones (see CITATION); a citation glued to a
+        // letter before it is no citation.
+        if s.get(..all.start()).and_then(|p| p.chars().next_back()).is_some_and(char::is_alphanumeric) {
+            continue;
+        }
         let its = c.name("its").is_some();
         let mut printed_organ =
             c.name("organ").or(c.name("mid")).and_then(|m| organ_key(m.as_str(), ctx.organ.as_deref()));
@@ -617,11 +614,9 @@ fn symbols(s: &str, out: &mut Vec<Candidate>) {
 }
 
 fn instruments(s: &str, out: &mut Vec<Candidate>) {
-    if let Some(re) = INSTRUMENT_NAMES.as_ref() {
-        for m in re.find_iter(s).filter(|m| whole(s, m.start(), m.end())) {
-            let ins = actors::instrument(&key(m.as_str()));
-            out.push(Candidate { start: m.start(), end: m.end(), rank: 1, what: Pending::Instrument(ins) });
-        }
+    for (start, end) in INSTRUMENT_NAMES.find(s) {
+        let ins = actors::instrument(&key(s.get(start..end).unwrap_or("")));
+        out.push(Candidate { start, end, rank: 1, what: Pending::Instrument(ins) });
     }
     let known: Vec<(usize, usize)> = out.iter().filter(|c| c.rank == 1).map(|c| (c.start, c.end)).collect();
     if let Some(re) = INSTRUMENT_SHAPE.as_ref() {
@@ -691,20 +686,16 @@ fn trim_links(name: &str) -> &str {
 }
 
 fn actor_names(s: &str, out: &mut Vec<Candidate>) {
-    let (Some(re), map) = (&ACTOR_NAMES.0, &ACTOR_NAMES.1) else { return };
-    for m in re.find_iter(s) {
-        if m.start() == m.end() || !whole(s, m.start(), m.end()) {
-            continue;
-        }
+    let (names, map) = (&ACTOR_NAMES.0, &ACTOR_NAMES.1);
+    for (start, end) in names.find(s) {
         // A name inside a longer capitalised name is not this actor ("Security Council" in
         // "Security Council Committee"): the longer one wins when it is in the tables, and
         // words glued to it (a hyphen) make it another word.
-        if s.get(m.end()..).is_some_and(|r| r.starts_with('-')) || s.get(..m.start()).is_some_and(|p| p.ends_with('-'))
-        {
+        if s.get(end..).is_some_and(|r| r.starts_with('-')) || s.get(..start).is_some_and(|p| p.ends_with('-')) {
             continue;
         }
-        if let Some(a) = map.get(&key(m.as_str())) {
-            out.push(Candidate { start: m.start(), end: m.end(), rank: 3, what: Pending::Actor(a.clone()) });
+        if let Some(a) = s.get(start..end).and_then(|n| map.get(&key(n))) {
+            out.push(Candidate { start, end, rank: 3, what: Pending::Actor(a.clone()) });
         }
     }
 }

@@ -8,6 +8,7 @@
 pub mod actors;
 pub mod dates;
 pub mod links;
+pub mod names;
 mod votes;
 
 use crate::error::Warning;
