@@ -288,6 +288,10 @@ fn main() {
     );
     println!("{report}");
     if let Some(f) = out_file {
-        std::fs::write(f, report).unwrap();
+        let f = Path::new(&f);
+        if let Some(dir) = f.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).expect("the directory of --out can be created");
+        }
+        std::fs::write(f, report).expect("the --out file can be written");
     }
 }

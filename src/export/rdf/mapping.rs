@@ -19,8 +19,15 @@ use crate::words::words;
 pub fn map(res: &Resolution, opts: &ExportOptions) -> Graph {
     let iris = Iris::new(&opts.base, res, &opts.name);
     let lang = if res.meta.language.is_empty() { "en".to_string() } else { res.meta.language.clone() };
-    let mut m =
-        Mapper { res, footnotes: ids::footnotes(res), components: ids::components(res), iris, lang, out: Vec::new() };
+    let mut m = Mapper {
+        res,
+        footnotes: ids::footnotes(res),
+        components: ids::components(res),
+        iris,
+        lang,
+        out: Vec::new(),
+        described: std::collections::HashSet::new(),
+    };
     m.document();
     let triples = group_by_subject(m.out);
     Graph { name: m.iris.expression.clone(), triples }
@@ -49,9 +56,21 @@ fn group_by_subject(triples: Vec<Triple>) -> Vec<Triple> {
         ranks.push(r);
     }
     let mut keyed: Vec<(usize, Triple)> = ranks.into_iter().zip(triples).collect();
-    keyed.sort_unstable_by(|(ra, a), (rb, b)| (ra, a.p != TYPE, a.p, &a.o).cmp(&(rb, b.p != TYPE, b.p, &b.o)));
-    let mut out: Vec<Triple> = keyed.into_iter().map(|(_, t)| t).collect();
-    out.dedup();
+    // Subjects first, by their integer rank (a stable sort: the mapper describes most subjects
+    // in one run, so this is nearly linear), then each subject's few triples among themselves:
+    // string comparisons stay inside groups of a handful.
+    keyed.sort_by_key(|(r, _)| *r);
+    let mut out: Vec<Triple> = Vec::with_capacity(keyed.len());
+    let mut group: Vec<Triple> = Vec::new();
+    let mut iter = keyed.into_iter().peekable();
+    while let Some((r, t)) = iter.next() {
+        group.push(t);
+        if iter.peek().is_none_or(|(next, _)| *next != r) {
+            group.sort_unstable_by(|a, b| (a.p != TYPE, a.p, &a.o).cmp(&(b.p != TYPE, b.p, &b.o)));
+            group.dedup();
+            out.append(&mut group);
+        }
+    }
     out
 }
 
@@ -62,6 +81,9 @@ struct Mapper<'a> {
     footnotes: Vec<String>,
     components: Vec<&'a Embedded>,
     out: Vec<Triple>,
+    /// Actors, instruments and cited documents described so far, by IRI: each is described
+    /// once however often the text names it (a State named in forty paragraphs).
+    described: std::collections::HashSet<String>,
 }
 
 fn int(n: impl ToString) -> Object {
@@ -457,6 +479,11 @@ impl Mapper<'_> {
             Some(DocKind::Decision) => DECISION,
             _ => DOCUMENT,
         };
+        // Keyed by symbol too: two documents may share an IRI (a resolution and a decision
+        // with the same number and date) and both are described.
+        if !self.described.insert(format!("{iri} {}", c.symbol)) {
+            return iri;
+        }
         self.iri(&iri, TYPE, class);
         self.add(&iri, SYMBOL, string(&c.symbol));
         self.iri(&iri, SAME_AS, &ids::undocs(&c.symbol));
@@ -535,6 +562,9 @@ impl Mapper<'_> {
             ActorKind::Group => (self.iris.actor(&a.key), GROUP),
             ActorKind::Organization => (self.iris.actor(&a.key), ORGANIZATION),
         };
+        if !self.described.insert(iri.clone()) {
+            return iri;
+        }
         self.iri(&iri, TYPE, class);
         self.add(&iri, PREF_LABEL, Object::Lang(a.name.clone(), "en".to_string()));
         let wikidata = match a.kind {
@@ -555,6 +585,9 @@ impl Mapper<'_> {
     /// Describes an instrument and returns its IRI.
     fn instrument(&mut self, ins: &crate::model::Instrument) -> String {
         let iri = self.iris.instrument(&ins.key);
+        if !self.described.insert(iri.clone()) {
+            return iri;
+        }
         self.iri(&iri, TYPE, INSTRUMENT);
         self.add(&iri, PREF_LABEL, Object::Lang(ins.name.clone(), "en".to_string()));
         self.add(&iri, KIND, string(&ins.kind));
