@@ -4,6 +4,7 @@
 //! cargo run --release --example corpus_report -- texts [SHARED]   # → reports/texts.md
 //! cargo run --release --example corpus_report -- bulk DIR         # → reports/bulk.md
 //! cargo run --release --example corpus_report -- agree DIR        # → reports/akn-agreement.md
+//! cargo run --release --example corpus_report -- links DIR        # → reports/links-corpus.md
 //! ```
 //! DIR is the unpacked bulk set (`tar --zstd -xf ../shared/corpus/bulk-visible.tar.zst`,
 //! then `DIR=visible`). For the bulk set both `clean.md` and `paged.md` are converted and
@@ -13,6 +14,7 @@
 
 mod agree;
 mod check;
+mod links;
 
 use check::{Expect, check};
 use rayon::prelude::*;
@@ -22,7 +24,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use unlod::{ConvertOptions, Resolution, convert};
 
-fn model(path: &Path) -> Result<Resolution, String> {
+pub fn model(path: &Path) -> Result<Resolution, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     convert(&bytes, &ConvertOptions::default()).map(|c| c.resolution).map_err(|e| e.to_string())
 }
@@ -421,6 +423,10 @@ fn main() {
         Some("texts") => texts(Path::new(args.get(1).map_or("../shared", String::as_str))),
         Some("bulk") => bulk(Path::new(args.get(1).expect("bulk DIR"))),
         Some("agree") => agree::agree(Path::new(args.get(1).expect("agree DIR"))),
-        _ => eprintln!("usage: corpus_report texts [SHARED] | bulk DIR | agree DIR"),
+        Some("links") => links::links(
+            Path::new(args.get(1).expect("links DIR")),
+            Path::new(args.get(2).map_or("../shared", String::as_str)),
+        ),
+        _ => eprintln!("usage: corpus_report texts [SHARED] | bulk DIR | agree DIR | links DIR [SHARED]"),
     }
 }

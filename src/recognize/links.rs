@@ -75,7 +75,8 @@ fn alternation(names: &[&str]) -> String {
 
 /// One printed number of a resolution or decision: `65/232`, `ES-11/1`, `1373 (2001)`,
 /// `217 A (III)`, `181 (II)`.
-const NUMBER: &str = r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\([IVXL]+\))";
+const NUMBER: &str =
+    r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s[A-H](?-u:\b))?|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\([IVXL]+\))";
 /// A date after a number: "of 21 December 2010", "du 21 décembre 2010", "de 21 de julio de 2011".
 const DATE_AFTER: &str =
     r"(?:,?\s+(?:of|du|de|en\s+date\s+du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
@@ -92,7 +93,7 @@ static CITATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let organs = alternation(&organs);
     let item = format!(r"{NUMBER}(?:{AFTER}(?:{organs}))?{DATE_AFTER}?{QUALIFIER}?");
     let pattern = format!(
-        r"(?:(?-u:\b)(?P<its>its|their|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us)\s+)?(?:(?P<organ>{organs})\s+)?(?-u:\b)(?P<kind>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))(?:{AFTER}(?P<mid>{organs}))?\s+(?P<list>{item}(?:(?:,\s+|,?\s+(?:and|et|y)\s+){item})*)"
+        r"(?:(?-u:\b)(?P<its>its|their|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us)\s+)?(?:(?P<organ>{organs})\s+)?(?-u:\b)(?P<kind>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))(?:{AFTER}(?P<mid>{organs}))?\s+(?P<list>{item}(?:(?:,\s*|,?\s+(?:and|et|y)\s+){item})*)"
     );
     Regex::new(&pattern).ok()
 });
@@ -108,7 +109,7 @@ static ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
 const AFTER: &str = r"\s+(?:of\s+the|de\s+l[’']|du|del|de\s+la)\s*";
 /// A document symbol: `A/78/481`, `S/2023/970`, `E/2011/99`, `A/HRC/53/3`, `A/RES/65/232`.
 static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:A|S|E|T|ST|UNEP|TD|CCPR|CRC|CEDAW|DP|ICCD|FCCC)/(?:[A-Z][A-Za-z]{0,11}/)*(?:(?:ES-|S-)?\d{1,5})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*").ok()
+    Regex::new(r"(?-u:\b)(?:A|S|E|T|ST|UNEP|TD|CCPR|CRC|CEDAW|CRPD|DP|ICCD|FCCC|NPT|CD|ISBA|SPLOS|CLCS|CAC|CTOC|BWC|JIU|PBC)/(?:[A-Z][A-Za-z]{0,11}(?:\.\d{1,4})?/)*(?:(?:ES-|S-)?\d{1,5})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*(?:\s?\(\d{4}\))?").ok()
 });
 
 /// Every printed name of an actor, longest first, with what it names.
@@ -577,7 +578,9 @@ fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<CitedDocument
             None => base,
         }
     } else {
-        format!("{prefix}{num}")
+        // 51/46 A → A/RES/51/46A, as the UN writes the symbol of one of several resolutions
+        // adopted under one number.
+        format!("{prefix}{}", num.replace(' ', ""))
     };
     let akn = w.organs.iter().find(|o| o.key == organ).and_then(|o| o.akn.clone());
     Some(CitedDocument {
@@ -597,7 +600,9 @@ fn symbols(s: &str, out: &mut Vec<Candidate>) {
         if s.get(..m.start()).is_some_and(|p| p.ends_with('/') || p.ends_with('.')) {
             continue;
         }
-        let sym = m.as_str().trim_end_matches(['.', '-']);
+        let printed = m.as_str().trim_end_matches(['.', '-']);
+        let normalised = super::normalise_symbol(printed);
+        let sym = normalised.as_str();
         if !sym.contains('/') || !sym.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
@@ -609,7 +614,7 @@ fn symbols(s: &str, out: &mut Vec<Candidate>) {
             None
         };
         let doc = CitedDocument { symbol: sym.to_string(), kind, ..CitedDocument::default() };
-        out.push(Candidate { start: m.start(), end: m.start() + sym.len(), rank: 1, what: Pending::Citation(doc) });
+        out.push(Candidate { start: m.start(), end: m.start() + printed.len(), rank: 1, what: Pending::Citation(doc) });
     }
 }
 

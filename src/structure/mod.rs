@@ -173,7 +173,11 @@ fn conclusions(p: &mut Parser<'_>) -> Option<Adoption> {
     let mut span: Option<Span> = None;
     while let Some(u) = p.units.get(p.pos) {
         let first = lines.is_empty();
-        if is_annex(u) || (first && !is_conclusion(u)) || (!first && !is_conclusion_tail(u)) {
+        // After the meeting and date, the Human Rights Council prints its adoption in brackets
+        // ("[Adopted without a vote.]", "[Adopted by a recorded vote of 24 to 6 …]"): part of
+        // the conclusions, not an annex.
+        let bracketed = u.rest.text.trim_start().starts_with('[') && is_conclusion(u);
+        if is_annex(u) || (first && !is_conclusion(u)) || (!first && !is_conclusion_tail(u) && !bracketed) {
             break;
         }
         lines.push(u.rest.text.clone());

@@ -292,3 +292,22 @@ fn fuzz_regression_a_keyword_href_that_is_no_iri_is_dropped() {
     let store = oxigraph::store::Store::new().unwrap();
     store.load_from_slice(oxigraph::io::RdfFormat::Turtle, &ttl).unwrap();
 }
+
+/// Fuzzing regression (`fuzz/fuzz_targets/read_akn.rs`, found in CI on 2026-11-29): an
+/// `FRBRlanguage` that is no language code ("en\u{FFFD}g" after a bad byte read with
+/// `--lossy`) went into every language tag of the Turtle, which no parser accepts. It is now
+/// refused with a warning and the text taken as English.
+#[test]
+fn fuzz_regression_a_language_that_is_no_code_is_not_written_as_a_tag() {
+    let xml = "<akomaNtoso><statement name=\"resolution\"><meta><identification source=\"#x\">\
+               <FRBRExpression><FRBRlanguage language=\"en\u{FFFD}g\"/></FRBRExpression></identification></meta>\
+               <mainBody><paragraph><num>1.</num><content><p>Decides to remain seized.</p>\
+               </content></paragraph></mainBody></statement></akomaNtoso>";
+    let c = read_akn(xml.as_bytes()).unwrap();
+    assert_eq!(c.resolution.meta.language, "en");
+    assert!(c.warnings.iter().any(|w| w.message.contains("is no language code")), "{:?}", c.warnings);
+    let mut ttl = Vec::new();
+    write(&c.resolution, OutputFormat::Turtle, &ExportOptions::default(), &mut ttl).unwrap();
+    let store = oxigraph::store::Store::new().unwrap();
+    store.load_from_slice(oxigraph::io::RdfFormat::Turtle, &ttl).unwrap();
+}

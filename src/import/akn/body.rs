@@ -105,7 +105,7 @@ impl Reader {
         w
     }
 
-    fn warn(&mut self, span: Span, msg: impl Into<String>) {
+    pub(super) fn warn(&mut self, span: Span, msg: impl Into<String>) {
         self.warnings.push(Warning::at(Span::new(span.start, span.start), msg));
     }
 

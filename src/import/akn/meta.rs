@@ -22,6 +22,14 @@ fn lang2(code: &str) -> String {
     .to_string()
 }
 
+/// Whether `s` has the shape of a BCP 47 language tag (`en`, `eng`, `zh-Hans`), so that it
+/// can stand after `@` in Turtle and in an IRI.
+fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    parts.next().is_some_and(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// The organ of an AKN4UN actor code (`unga`, `un-ga`, `unsc`, `unecosoc`, `unhrc`).
 fn organ_of_code(code: &str) -> Option<crate::model::Organ> {
     let squash = |s: &str| s.replace('-', "").to_lowercase();
@@ -66,9 +74,18 @@ impl Reader {
                         .or_else(|| actors::lookup(code).map(|a| crate::structure::organ_of(a.key)));
                 }
             }
-            if let Some(l) = id.find("FRBRlanguage").and_then(|t| t.attr("language")) {
-                res.meta.language = lang2(l);
-                self.lang.clone_from(&res.meta.language);
+            if let Some(t) = id.find("FRBRlanguage")
+                && let Some(l) = t.attr("language")
+            {
+                if is_language_tag(l) {
+                    res.meta.language = lang2(l);
+                    self.lang.clone_from(&res.meta.language);
+                } else {
+                    res.meta.language = "en".to_string();
+                    self.lang.clone_from(&res.meta.language);
+                    let span = t.span;
+                    self.warn(span, format!("FRBRlanguage \"{l}\" is no language code; the text is taken as English"));
+                }
             }
         }
         if !main {

@@ -1,0 +1,215 @@
+//! Precision and recall of the citations, and exactness of the printed votes, over the whole
+//! corpus (issue 4, item 7): `corpus_report links DIR [SHARED]` → reports/links-corpus.md.
+//!
+//! Citations are compared with the symbols that the UN's own XML marks up (`cited_symbols` of
+//! `expected.json`, only where `cited_symbols_markup` is true): a symbol unlod finds that the
+//! XML does not mark up counts against precision, one the XML marks up that unlod misses
+//! counts against recall. Votes are compared where `vote_printed` says the text prints one:
+//! the outcome (without a vote, or a recorded vote), the three counts, and the length of each
+//! list of States.
+
+use crate::model;
+use rayon::prelude::*;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use unlod::Resolution;
+use unlod::model::VoteMethod;
+
+/// A symbol made comparable: upper case, no spaces.
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+}
+
+/// What one document gives.
+#[derive(Default)]
+struct Doc {
+    name: String,
+    error: Option<String>,
+    /// Whether the XML marks up its citations (only then are they compared).
+    marked: bool,
+    right: Vec<String>,
+    wrong: Vec<String>,
+    missed: Vec<String>,
+    /// `Some(problem)` where the text prints a vote: `None` inside when exact.
+    vote: Option<Option<String>>,
+    /// Why an exact vote differs from `expected.json`, where the expectation is wrong.
+    vote_note: Option<String>,
+}
+
+/// The counts in "a recorded vote of 24 to 0, with 23 abstentions".
+fn printed_counts(text: &str) -> Option<(Option<u32>, Option<u32>, Option<u32>)> {
+    let re = regex::Regex::new(r"vote of (\d+) to (\d+|none),? with (\d+|no) abstentions?").ok()?;
+    let c = re.captures(text)?;
+    let n = |i: usize| c.get(i).map(|m| m.as_str().parse().unwrap_or(0));
+    Some((n(1), n(2), n(3)))
+}
+
+fn compare(name: String, res: &Resolution, v: &Value) -> Doc {
+    let mut d = Doc { name, ..Doc::default() };
+    d.marked = v.get("cited_symbols_markup").and_then(Value::as_bool) == Some(true);
+    if d.marked {
+        let want: BTreeSet<String> = v
+            .get("cited_symbols")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(norm)
+            .collect();
+        let own = v.get("symbol").and_then(Value::as_str).map(norm);
+        let got: BTreeSet<String> =
+            res.citations.iter().map(|c| norm(&c.symbol)).filter(|s| Some(s) != own.as_ref()).collect();
+        d.right = want.intersection(&got).cloned().collect();
+        d.wrong = got.difference(&want).cloned().collect();
+        d.missed = want.difference(&got).cloned().collect();
+    }
+    if v.get("vote_printed").is_some_and(|p| !p.is_null()) {
+        let votes = v.get("votes").cloned().unwrap_or(Value::Null);
+        let outcome = votes.get("outcome").and_then(Value::as_str).unwrap_or("");
+        let n = |k: &str| votes.get(k).and_then(Value::as_u64).map(|x| x as u32);
+        let listed =
+            |k: &str| votes.get("voters_listed").and_then(|l| l.get(k)).and_then(Value::as_u64).map(|x| x as usize);
+        let got = res.adoption.vote.as_ref();
+        let problem = match (outcome, got) {
+            (_, None) => Some("no vote read".to_string()),
+            ("adoptedWithoutVote", Some(g)) => {
+                (g.method != VoteMethod::WithoutVote).then(|| format!("read {:?}, printed without a vote", g.method))
+            }
+            (_, Some(g)) => {
+                let counts = (g.in_favour, g.against, g.abstentions);
+                let want = (n("in_favour"), n("against"), n("abstentions").or(Some(0)));
+                let lists = (g.voters.in_favour.len(), g.voters.against.len(), g.voters.abstaining.len());
+                let want_lists = (
+                    listed("in_favour").unwrap_or(lists.0),
+                    listed("against").unwrap_or(lists.1),
+                    listed("abstentions").unwrap_or(lists.2),
+                );
+                if (counts.0, counts.1, counts.2.or(Some(0))) != want {
+                    // expected.json's counts against the text it quotes as printed.
+                    let printed =
+                        v.get("vote_printed").and_then(|p| p.get("text")).and_then(Value::as_str).unwrap_or("");
+                    if printed_counts(printed) == Some((counts.0, counts.1, counts.2.or(Some(0)))) {
+                        d.vote_note = Some(format!(
+                            "expectation defect: expected.json says {want:?} but the vote it quotes as printed gives {counts:?}, as unlod reads"
+                        ));
+                        None
+                    } else {
+                        Some(format!("counts {counts:?}, printed {want:?}"))
+                    }
+                } else if lists != want_lists {
+                    Some(format!("lists of {lists:?} States, printed {want_lists:?}"))
+                } else {
+                    None
+                }
+            }
+        };
+        d.vote = Some(problem);
+    }
+    d
+}
+
+/// Every document of the bulk set and of `texts/`, with its expectations.
+fn documents(dir: &Path, shared: &Path) -> Vec<(String, PathBuf, Value)> {
+    let mut docs = Vec::new();
+    for body in ["GA", "SC", "HRC", "ECOSOC"] {
+        let Ok(rd) = std::fs::read_dir(dir.join(body)) else { continue };
+        for e in rd {
+            let d = e.unwrap().path();
+            let v: Value = serde_json::from_slice(&std::fs::read(d.join("expected.json")).unwrap()).unwrap();
+            docs.push((d.strip_prefix(dir).unwrap().display().to_string(), d.join("clean.md"), v));
+        }
+    }
+    let exp: Value = serde_json::from_slice(&std::fs::read(shared.join("corpus/expected.json")).unwrap()).unwrap();
+    for (name, v) in exp.as_object().unwrap() {
+        if !name.starts_with('_') {
+            docs.push((format!("texts/{name}"), shared.join("corpus/texts").join(name), v.clone()));
+        }
+    }
+    docs.sort_by(|a, b| a.0.cmp(&b.0));
+    docs
+}
+
+pub fn links(dir: &Path, shared: &Path) {
+    let results: Vec<Doc> = documents(dir, shared)
+        .into_par_iter()
+        .map(|(name, path, v)| match model(&path) {
+            Ok(res) => compare(name, &res, &v),
+            Err(e) => Doc { name, error: Some(e), ..Doc::default() },
+        })
+        .collect();
+    let marked: Vec<&Doc> = results.iter().filter(|d| d.marked).collect();
+    let (right, wrong, missed) =
+        marked.iter().fold((0, 0, 0), |(r, w, m), d| (r + d.right.len(), w + d.wrong.len(), m + d.missed.len()));
+    let precision = right as f64 / (right + wrong).max(1) as f64;
+    let recall = right as f64 / (right + missed).max(1) as f64;
+    let votes: Vec<&Doc> = results.iter().filter(|d| d.vote.is_some()).collect();
+    let exact = votes.iter().filter(|d| matches!(d.vote, Some(None))).count();
+
+    // The symbols most often found wrong or missed, by shape (prefix before the first digit).
+    let shape = |s: &str| s.split(|c: char| c.is_ascii_digit()).next().unwrap_or("").to_string();
+    let mut by_shape: BTreeMap<(String, &str), usize> = BTreeMap::new();
+    for d in &marked {
+        for s in &d.wrong {
+            *by_shape.entry((shape(s), "found, not marked up")).or_default() += 1;
+        }
+        for s in &d.missed {
+            *by_shape.entry((shape(s), "marked up, missed")).or_default() += 1;
+        }
+    }
+    let mut shapes: Vec<_> = by_shape.into_iter().collect();
+    shapes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+
+    let mut out = String::new();
+    writeln!(out, "# Links over the whole corpus: citations and printed votes (issue 4)\n").unwrap();
+    writeln!(
+        out,
+        "Written by `cargo run --release --example corpus_report -- links DIR` (DIR: the unpacked bulk \
+         set; the 31 texts of `../shared/corpus/texts` are added). Each document's `clean.md` (or text) \
+         is converted; its cited symbols are compared with those the UN's XML marks up \
+         (`cited_symbols`, where `cited_symbols_markup` is true), its printed vote with `votes`.\n"
+    )
+    .unwrap();
+    writeln!(out, "## Figures\n").unwrap();
+    writeln!(out, "| | documents | right | wrong | missed | precision | recall |").unwrap();
+    writeln!(out, "|---|---:|---:|---:|---:|---:|---:|").unwrap();
+    writeln!(out, "| cited symbols | {} | {right} | {wrong} | {missed} | {precision:.3} | {recall:.3} |", marked.len())
+        .unwrap();
+    writeln!(
+        out,
+        "\nPrinted votes exact: **{exact} of {}** (outcome, counts, and the length of each list).\n",
+        votes.len()
+    )
+    .unwrap();
+    let errors: Vec<&Doc> = results.iter().filter(|d| d.error.is_some()).collect();
+    writeln!(out, "Documents that failed to convert: {}.\n", errors.len()).unwrap();
+    for d in &errors {
+        writeln!(out, "- {}: {}", d.name, d.error.as_deref().unwrap_or("")).unwrap();
+    }
+    writeln!(out, "## Differences by shape of symbol\n").unwrap();
+    writeln!(out, "| shape | difference | symbols |").unwrap();
+    writeln!(out, "|---|---|---:|").unwrap();
+    for ((s, kind), n) in shapes.iter().take(40) {
+        writeln!(out, "| `{s}…` | {kind} | {n} |").unwrap();
+    }
+    writeln!(out, "\n## Votes not exact\n").unwrap();
+    for d in votes.iter().filter(|d| !matches!(d.vote, Some(None))) {
+        writeln!(out, "- {}: {}", d.name, d.vote.clone().flatten().unwrap_or_default()).unwrap();
+    }
+    writeln!(out, "\n## Votes read as printed where expected.json differs\n").unwrap();
+    for d in votes.iter().filter(|d| d.vote_note.is_some()) {
+        writeln!(out, "- {}: {}", d.name, d.vote_note.as_deref().unwrap_or("")).unwrap();
+    }
+    writeln!(out, "\n## Every document with a difference in its citations\n").unwrap();
+    for d in marked.iter().filter(|d| !d.wrong.is_empty() || !d.missed.is_empty()) {
+        writeln!(out, "- {}: found, not marked up: {:?}; marked up, missed: {:?}", d.name, d.wrong, d.missed).unwrap();
+    }
+    std::fs::create_dir_all("reports").unwrap();
+    std::fs::write("reports/links-corpus.md", &out).unwrap();
+    println!(
+        "cited symbols: precision {precision:.3}, recall {recall:.3} over {} documents; printed votes exact {exact}/{}",
+        marked.len(),
+        votes.len()
+    );
+}
