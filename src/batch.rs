@@ -149,16 +149,13 @@ impl<'a> Walk<'a> {
     /// A name at the top of the output directory not taken yet: `name`, else `name-2`, ….
     fn top_name(&mut self, name: PathBuf) -> PathBuf {
         let k = self.next_suffix.entry(name.clone()).or_insert(1);
-        let mut candidate = name.clone();
-        if *k > 1 {
-            candidate = PathBuf::from(format!("{}-{k}", name.display()));
-        }
-        while !self.top.insert(candidate.clone()) {
+        loop {
+            let candidate = if *k == 1 { name.clone() } else { PathBuf::from(format!("{}-{k}", name.display())) };
             *k += 1;
-            candidate = PathBuf::from(format!("{}-{k}", name.display()));
+            if self.top.insert(candidate.clone()) {
+                return candidate;
+            }
         }
-        *k += 1;
-        candidate
     }
 
     /// The listing of `dir`, in name order, its files named below `out`.

@@ -169,6 +169,8 @@ pub struct Words {
     pub formulas: Vec<Formula>,
     /// Symbol prefixes of the organs that adopt resolutions.
     pub symbols: Vec<SymbolRule>,
+    /// The first elements of the document symbols recognised in a text (`A`, `S`, `NPT` …).
+    pub symbol_series: Vec<String>,
     /// Rows skipped for breaking the file rules: `file:line: what`.
     pub problems: Vec<String>,
 }
@@ -187,6 +189,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("ordinals.tsv", include_str!("../ontology/ordinals.tsv")),
     ("enacting-formulas.tsv", include_str!("../ontology/enacting-formulas.tsv")),
     ("symbols.tsv", include_str!("../ontology/symbols.tsv")),
+    ("symbol-series.tsv", include_str!("../ontology/symbol-series.tsv")),
 ];
 
 static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
@@ -375,6 +378,10 @@ impl Words {
                 resolution: r.get("resolution").to_string(),
                 decision: r.opt("decision"),
             })
+            .collect();
+        w.symbol_series = table("symbol-series.tsv", file("symbol-series.tsv"), &["series", "body"], p)
+            .iter()
+            .map(|r| r.get("series").to_string())
             .collect();
         w
     }

@@ -40,8 +40,10 @@ struct Doc {
 
 /// The counts in "a recorded vote of 24 to 0, with 23 abstentions".
 fn printed_counts(text: &str) -> Option<(Option<u32>, Option<u32>, Option<u32>)> {
-    let re = regex::Regex::new(r"vote of (\d+) to (\d+|none),? with (\d+|no) abstentions?").ok()?;
-    let c = re.captures(text)?;
+    static COUNTS: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"vote of (\d+) to (\d+|none),? with (\d+|no) abstentions?").ok()
+    });
+    let c = COUNTS.as_ref()?.captures(text)?;
     let n = |i: usize| c.get(i).map(|m| m.as_str().parse().unwrap_or(0));
     Some((n(1), n(2), n(3)))
 }

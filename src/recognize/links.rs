@@ -107,9 +107,16 @@ static ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 /// The words between a number and the organ printed after it ("65/232 de l’Assemblée générale").
 const AFTER: &str = r"\s+(?:of\s+the|de\s+l[’']|du|del|de\s+la)\s*";
-/// A document symbol: `A/78/481`, `S/2023/970`, `E/2011/99`, `A/HRC/53/3`, `A/RES/65/232`.
+/// A document symbol: `A/78/481`, `S/2023/970`, `E/2011/99`, `A/HRC/53/3`, `A/RES/65/232`,
+/// `E/CN.4/1998/53/Add.2`, `S/RES/1196 (1998)`; its first element one of the series of
+/// `ontology/symbol-series.tsv`.
 static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:A|S|E|T|ST|UNEP|TD|CCPR|CRC|CEDAW|CRPD|DP|ICCD|FCCC|NPT|CD|ISBA|SPLOS|CLCS|CAC|CTOC|BWC|JIU|PBC)/(?:[A-Z][A-Za-z]{0,11}(?:\.\d{1,4})?/)*(?:(?:ES-|S-)?\d{1,5})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*(?:\s?\(\d{4}\))?").ok()
+    let series: Vec<&str> = words().symbol_series.iter().map(String::as_str).collect();
+    Regex::new(&format!(
+        r"(?-u:\b)(?:{})/(?:[A-Z][A-Za-z]{{0,11}}(?:\.\d{{1,4}})?/)*(?:(?:ES-|S-)?\d{{1,5}})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*(?:\s?\(\d{{4}}\))?",
+        alternation(&series)
+    ))
+    .ok()
 });
 
 /// Every printed name of an actor, longest first, with what it names.

@@ -50,7 +50,7 @@ impl Names {
 }
 
 /// Whether `s[start..end]` stands as whole words: no letter or digit just before or after.
-pub fn whole(s: &str, start: usize, end: usize) -> bool {
+fn whole(s: &str, start: usize, end: usize) -> bool {
     let before = s.get(..start).and_then(|p| p.chars().next_back());
     let after = s.get(end..).and_then(|r| r.chars().next());
     before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())

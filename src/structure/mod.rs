@@ -173,11 +173,7 @@ fn conclusions(p: &mut Parser<'_>) -> Option<Adoption> {
     let mut span: Option<Span> = None;
     while let Some(u) = p.units.get(p.pos) {
         let first = lines.is_empty();
-        // After the meeting and date, the Human Rights Council prints its adoption in brackets
-        // ("[Adopted without a vote.]", "[Adopted by a recorded vote of 24 to 6 …]"): part of
-        // the conclusions, not an annex.
-        let bracketed = u.rest.text.trim_start().starts_with('[') && is_conclusion(u);
-        if is_annex(u) || (first && !is_conclusion(u)) || (!first && !is_conclusion_tail(u) && !bracketed) {
+        if is_annex(u) || (first && !is_conclusion(u)) || (!first && !is_conclusion_tail(u)) {
             break;
         }
         lines.push(u.rest.text.clone());
@@ -289,9 +285,13 @@ static DATE_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:\d{1,2}(?:er)?\s+\p{L}+\s+(?:de\s+)?\d{4}|\p{L}+\s+\d{1,2},\s+\d{4})\s*\.?\s*$").ok()
 });
 
-/// Whether a unit continues the conclusions (a date on its own line, a vote list).
+/// Whether a unit continues the conclusions: a date on its own line, or the adoption the
+/// Human Rights Council prints in brackets after the meeting and date ("[Adopted without a
+/// vote.]", "[Adopted by a recorded vote of 24 to 6 …]" with its lists).
 fn is_conclusion_tail(u: &Unit) -> bool {
-    matches!(u.kind, Kind::Para) && DATE_LINE.as_ref().is_some_and(|r| r.is_match(&u.rest.text))
+    matches!(u.kind, Kind::Para)
+        && (DATE_LINE.as_ref().is_some_and(|r| r.is_match(&u.rest.text))
+            || (u.rest.text.trim_start().starts_with('[') && is_conclusion(u)))
 }
 
 static ANNEX: LazyLock<Option<Regex>> = LazyLock::new(|| {

@@ -60,17 +60,11 @@ fn group_by_subject(triples: Vec<Triple>) -> Vec<Triple> {
     // in one run, so this is nearly linear), then each subject's few triples among themselves:
     // string comparisons stay inside groups of a handful.
     keyed.sort_by_key(|(r, _)| *r);
-    let mut out: Vec<Triple> = Vec::with_capacity(keyed.len());
-    let mut group: Vec<Triple> = Vec::new();
-    let mut iter = keyed.into_iter().peekable();
-    while let Some((r, t)) = iter.next() {
-        group.push(t);
-        if iter.peek().is_none_or(|(next, _)| *next != r) {
-            group.sort_unstable_by(|a, b| (a.p != TYPE, a.p, &a.o).cmp(&(b.p != TYPE, b.p, &b.o)));
-            group.dedup();
-            out.append(&mut group);
-        }
+    for group in keyed.chunk_by_mut(|(ra, _), (rb, _)| ra == rb) {
+        group.sort_unstable_by(|(_, a), (_, b)| (a.p != TYPE, a.p, &a.o).cmp(&(b.p != TYPE, b.p, &b.o)));
     }
+    let mut out: Vec<Triple> = keyed.into_iter().map(|(_, t)| t).collect();
+    out.dedup();
     out
 }
 

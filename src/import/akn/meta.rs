@@ -77,15 +77,16 @@ impl Reader {
             if let Some(t) = id.find("FRBRlanguage")
                 && let Some(l) = t.attr("language")
             {
-                if is_language_tag(l) {
-                    res.meta.language = lang2(l);
-                    self.lang.clone_from(&res.meta.language);
+                res.meta.language = if is_language_tag(l) {
+                    lang2(l)
                 } else {
-                    res.meta.language = "en".to_string();
-                    self.lang.clone_from(&res.meta.language);
-                    let span = t.span;
-                    self.warn(span, format!("FRBRlanguage \"{l}\" is no language code; the text is taken as English"));
-                }
+                    self.warn(
+                        t.span,
+                        format!("FRBRlanguage \"{l}\" is no language code; the text is taken as English"),
+                    );
+                    "en".to_string()
+                };
+                self.lang.clone_from(&res.meta.language);
             }
         }
         if !main {
