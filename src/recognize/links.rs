@@ -76,7 +76,7 @@ fn alternation(names: &[&str]) -> String {
 /// One printed number of a resolution or decision: `65/232`, `ES-11/1`, `1373 (2001)`,
 /// `217 A (III)`, `181 (II)`.
 const NUMBER: &str =
-    r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s[A-H](?-u:\b))?|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\([IVXL]+\))";
+    r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s[A-Z](?-u:\b))?|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\([IVXL]+\))";
 /// A date after a number: "of 21 December 2010", "du 21 décembre 2010", "de 21 de julio de 2011".
 const DATE_AFTER: &str =
     r"(?:,?\s+(?:of|du|de|en\s+date\s+du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
@@ -108,12 +108,12 @@ static ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// The words between a number and the organ printed after it ("65/232 de l’Assemblée générale").
 const AFTER: &str = r"\s+(?:of\s+the|de\s+l[’']|du|del|de\s+la)\s*";
 /// A document symbol: `A/78/481`, `S/2023/970`, `E/2011/99`, `A/HRC/53/3`, `A/RES/65/232`,
-/// `E/CN.4/1998/53/Add.2`, `S/RES/1196 (1998)`; its first element one of the series of
-/// `ontology/symbol-series.tsv`.
+/// `E/CN.4/1998/53/Add.2`, `S/RES/1196 (1998)`, `A/73/12 (Part I)`, `A/76/6 (Sect. 3)/Add.8`;
+/// its first element one of the series of `ontology/symbol-series.tsv`.
 static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let series: Vec<&str> = words().symbol_series.iter().map(String::as_str).collect();
     Regex::new(&format!(
-        r"(?-u:\b)(?:{})/(?:[A-Z][A-Za-z]{{0,11}}(?:\.\d{{1,4}})?/)*(?:(?:ES-|S-)?\d{{1,5}})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*(?:\s?\(\d{{4}}\))?",
+        r"(?-u:\b)(?:{})/(?:[A-Z][A-Za-z]{{0,11}}(?:\.\d{{1,4}})?/)*(?:(?:ES-|S-)?\d{{1,5}})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*(?:\s?\(\d{{4}}\)|\s?\((?:Parts?|Vol\.|Sect\.|Introduction)[^()]{{0,24}}\)(?:/[A-Za-z0-9.]*[A-Za-z0-9])*)?",
         alternation(&series)
     ))
     .ok()
@@ -505,8 +505,16 @@ fn organ_before(before: &str, current: Option<&str>) -> Option<String> {
         .and_then(|(_, n)| organ_key(n, current))
 }
 
+/// What a citation's words say of the numbers listed after them.
+struct Anchor {
+    its: bool,
+    organ: Option<String>,
+    decision: bool,
+}
+
 fn citations(s: &str, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let (Some(re), Some(item)) = (CITATION.as_ref(), ITEM.as_ref()) else { return };
+    let mut found: Vec<(usize, usize, Anchor)> = Vec::new();
     for c in re.captures_iter(s) {
         let (Some(all), Some(list), Some(kind)) = (c.get(0), c.name("list"), c.name("kind")) else { continue };
         // The pattern's word boundaries are ASCII ones (see CITATION); a citation glued to a
@@ -523,21 +531,81 @@ fn citations(s: &str, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         let k = kind.as_str().to_lowercase();
         let decision = k.starts_with("dec") || k.starts_with("déc");
+        let anchor = Anchor { its, organ: printed_organ, decision };
         let mut first = true;
         for ic in item.captures_iter(list.as_str()) {
-            let (Some(m), Some(num)) = (ic.get(0), ic.name("num")) else { continue };
-            let after = ic.name("after").and_then(|m| organ_key(m.as_str(), ctx.organ.as_deref()));
-            let organ = organ_for(num.as_str(), after.or(printed_organ.clone()).as_deref(), its, ctx.organ.as_deref());
-            let Some(doc) = cited(num.as_str(), organ.as_deref(), decision) else { continue };
-            let date = ic.name("date").and_then(|d| dates::first_date(d.as_str(), ctx.lang)).map(|(d, _)| d);
-            let pinpoint = ic.name("qual").map(|q| q.as_str().trim_start_matches(',').trim().to_string());
-            let doc = CitedDocument { date, pinpoints: pinpoint.into_iter().collect(), ..doc };
-            let start = if first { all.start() } else { list.start() + m.start() };
-            let end = list.start() + m.end();
+            let start = if first { all.start() } else { list.start() + ic.get(0).map_or(0, |m| m.start()) };
             first = false;
-            out.push(Candidate { start, end, rank: 0, what: Pending::Citation(doc) });
+            push_item(&ic, start, list.start(), &anchor, ctx, out);
+        }
+        found.push((all.start(), all.end(), anchor));
+    }
+    // A list goes on after the words that describe one of its numbers: "resolutions 74/270 of
+    // 2 April 2020 on global solidarity …, 74/274 of 20 April 2020 …", "1612 (2005), 1882
+    // (2009) … on children and armed conflict, 1502 (2003) on …, and 1325 (2000)": within the
+    // sentence, up to the next citation, a number after a comma or an "and" is of the list.
+    for (k, (_, end, anchor)) in found.iter().enumerate() {
+        let next = found.get(k + 1).map_or(s.len(), |n| n.0);
+        let region = s.get(*end..next).unwrap_or("");
+        let region = region.get(..sentence_end(region)).unwrap_or(region);
+        let mut prev = 0;
+        for ic in item.captures_iter(region) {
+            let Some(m) = ic.get(0) else { continue };
+            let gap = region.get(prev..m.start()).unwrap_or("");
+            let after = region.get(m.end()..).and_then(|r| r.chars().next());
+            if !continues(gap) || after.is_some_and(|c| c == '/' || c.is_alphanumeric()) {
+                if mentions_document(gap) {
+                    break;
+                }
+                continue;
+            }
+            push_item(&ic, end + m.start(), *end, anchor, ctx, out);
+            prev = m.end();
         }
     }
+}
+
+/// Where the sentence of a region ends: a semicolon, or a full stop before a space.
+fn sentence_end(region: &str) -> usize {
+    let semi = region.find(';').unwrap_or(region.len());
+    let stop = region.find(". ").unwrap_or(region.len());
+    semi.min(stop)
+}
+
+/// Whether the words between two numbers of a list join them ("…, ", " and ", " as well
+/// as ", " et ", " y ") without naming another document.
+fn continues(gap: &str) -> bool {
+    let t = gap.trim_end();
+    let joined = t.ends_with(',')
+        || [" and", " as well as", " et", " y", ", ainsi que", " así como"].iter().any(|j| t.ends_with(j))
+        || t.is_empty();
+    joined && gap.ends_with(char::is_whitespace) && !mentions_document(gap)
+}
+
+/// Whether words name a resolution or a decision (which then starts a list of its own).
+fn mentions_document(gap: &str) -> bool {
+    let g = gap.to_lowercase();
+    ["resolution", "decision", "résolution", "décision", "resoluci", "decisi"].iter().any(|w| g.contains(w))
+}
+
+/// One number of a list, with what its citation's words say of it.
+fn push_item(
+    ic: &regex::Captures<'_>,
+    start: usize,
+    base: usize,
+    anchor: &Anchor,
+    ctx: &Ctx<'_>,
+    out: &mut Vec<Candidate>,
+) {
+    let (Some(m), Some(num)) = (ic.get(0), ic.name("num")) else { return };
+    let after = ic.name("after").and_then(|m| organ_key(m.as_str(), ctx.organ.as_deref()));
+    let organ = organ_for(num.as_str(), after.or(anchor.organ.clone()).as_deref(), anchor.its, ctx.organ.as_deref());
+    let Some(doc) = cited(num.as_str(), organ.as_deref(), anchor.decision) else { return };
+    let date = ic.name("date").and_then(|d| dates::first_date(d.as_str(), ctx.lang)).map(|(d, _)| d);
+    let pinpoint = ic.name("qual").map(|q| q.as_str().trim_start_matches(',').trim().to_string());
+    let pinpoints = doc.pinpoints.iter().cloned().chain(pinpoint).collect();
+    let doc = CitedDocument { date, pinpoints, ..doc };
+    out.push(Candidate { start, end: base + m.end(), rank: 0, what: Pending::Citation(doc) });
 }
 
 /// The organ that adopted a cited resolution: as printed, or "its" organ, or by the form of
@@ -571,23 +639,25 @@ fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<CitedDocument
     let rule = w.symbol_rule(organ)?;
     let num = num.split_whitespace().collect::<Vec<_>>().join(" ");
     let prefix = if decision { rule.decision.clone()? } else { rule.resolution.clone() };
+    // The lettered part of a resolution adopted in parts ("217 A (III)", "51/46 A") is a
+    // part of the document whose symbol is the number's: the UN's own markup links
+    // "resolution 2200 A (XXI)" to A/RES/2200(XXI), so the letter is kept as a pinpoint.
+    let mut part = None;
     let symbol = if organ == "security-council" {
         super::normalise_symbol(&format!("{prefix}{num}"))
     } else if num.contains('(') {
-        // 217 A (III) → A/RES/217(III) A; 181 (II) → A/RES/181(II).
+        // 217 A (III) → A/RES/217(III), part A; 181 (II) → A/RES/181(II).
         let (head, roman) = num.split_once('(')?;
         let mut parts = head.split_whitespace();
         let n = parts.next()?;
-        let letter = parts.next();
-        let base = format!("{prefix}{n}({}", roman.trim());
-        match letter {
-            Some(l) => format!("{base} {l}"),
-            None => base,
-        }
+        part = parts.next().map(str::to_string);
+        format!("{prefix}{n}({}", roman.trim())
     } else {
-        // 51/46 A → A/RES/51/46A, as the UN writes the symbol of one of several resolutions
-        // adopted under one number.
-        format!("{prefix}{}", num.replace(' ', ""))
+        // 51/46 A → A/RES/51/46, part A.
+        let mut parts = num.split_whitespace();
+        let n = parts.next()?;
+        part = parts.next().map(str::to_string);
+        format!("{prefix}{n}")
     };
     let akn = w.organs.iter().find(|o| o.key == organ).and_then(|o| o.akn.clone());
     Some(CitedDocument {
@@ -597,7 +667,7 @@ fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<CitedDocument
         number: Some(num),
         kind: Some(if decision { DocKind::Decision } else { DocKind::Resolution }),
         date: None,
-        pinpoints: Vec::new(),
+        pinpoints: part.map(|l| format!("part {l}")).into_iter().collect(),
     })
 }
 
@@ -608,7 +678,14 @@ fn symbols(s: &str, out: &mut Vec<Candidate>) {
             continue;
         }
         let printed = m.as_str().trim_end_matches(['.', '-']);
-        let normalised = super::normalise_symbol(printed);
+        // A document issued under two symbols, "A/76/74-E/2021/54", is cited by its first.
+        let printed = joint_first(printed);
+        let mut normalised = super::normalise_symbol(printed);
+        if let Some(suffix) = volume_suffix(s.get(m.start() + printed.len()..).unwrap_or(""))
+            && !normalised.ends_with(')')
+        {
+            normalised.push_str(&suffix);
+        }
         let sym = normalised.as_str();
         if !sym.contains('/') || !sym.chars().any(|c| c.is_ascii_digit()) {
             continue;
@@ -623,6 +700,27 @@ fn symbols(s: &str, out: &mut Vec<Candidate>) {
         let doc = CitedDocument { symbol: sym.to_string(), kind, ..CitedDocument::default() };
         out.push(Candidate { start: m.start(), end: m.start() + printed.len(), rank: 1, what: Pending::Citation(doc) });
     }
+}
+
+/// The first symbol of a document issued under two ("A/76/74-E/2021/54" → "A/76/74"): a
+/// hyphen followed by a series of `ontology/symbol-series.tsv` and a slash.
+fn joint_first(printed: &str) -> &str {
+    let series = &words().symbol_series;
+    for (at, _) in printed.match_indices('-') {
+        let rest = printed.get(at + 1..).unwrap_or("");
+        if rest.split_once('/').is_some_and(|(head, _)| series.iter().any(|x| x == head)) {
+            return printed.get(..at).unwrap_or(printed);
+        }
+    }
+    printed
+}
+
+/// The volume of the Official Records a symbol is printed as, which the UN writes into the
+/// symbol: "(A/76/49), vol. I" is `A/76/49 (Vol. I)`.
+fn volume_suffix(after: &str) -> Option<String> {
+    static VOLUME: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\),\s+vol\.\s+([IVX]+)(?-u:\b)").ok());
+    let v = VOLUME.as_ref()?.captures(after)?.get(1)?;
+    Some(format!(" (Vol. {})", v.as_str()))
 }
 
 fn instruments(s: &str, out: &mut Vec<Candidate>) {
@@ -818,7 +916,7 @@ mod tests {
         let got = cites("Security Council resolutions 1267 (1999), 1373 (2001) and 1540 (2004)", "general-assembly");
         let syms: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(syms, ["S/RES/1267 (1999)", "S/RES/1373 (2001)", "S/RES/1540 (2004)"]);
-        assert_eq!(cites("resolution 217 A (III)", "general-assembly")[0].0, "A/RES/217(III) A");
+        assert_eq!(cites("resolution 217 A (III)", "general-assembly")[0].0, "A/RES/217(III)");
         assert_eq!(cites("its resolution 53/3", "human-rights-council")[0].0, "A/HRC/RES/53/3");
         assert_eq!(cites("decision 78/401", "general-assembly")[0].0, "A/DEC/78/401");
         assert_eq!(cites("resolution 242 (1967)", "security-council")[0].0, "S/RES/242 (1967)");
