@@ -435,10 +435,12 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     }
     let s = t.text.as_str();
     let mut cands: Vec<Candidate> = Vec::new();
-    citations(s, ctx, &mut cands);
+    let mut actors = Vec::new();
+    actor_names(s, &mut actors);
+    citations(s, ctx, &actors, &mut cands);
     symbols(s, &mut cands);
     instruments(s, &mut cands);
-    actor_names(s, &mut cands);
+    cands.extend(actors);
     for (b, i) in &found.back {
         for (at, _) in s.match_indices(b.as_str()) {
             let end = at + b.len();
@@ -512,7 +514,34 @@ struct Anchor {
     decision: bool,
 }
 
-fn citations(s: &str, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+/// The body named right before a citation's words that numbers its documents with no rule
+/// of `ontology/symbols.tsv` ("Commission on Crime Prevention and Criminal Justice resolution
+/// 25/2"): its key. Such a citation is that body's, not the Assembly's.
+fn other_body(s: &str, before: usize, actors: &[Candidate]) -> Option<String> {
+    actors.iter().find_map(|a| match &a.what {
+        Pending::Actor(r)
+            if a.end <= before
+                && r.kind == ActorKind::Organization
+                && s.get(a.end..before).is_some_and(|gap| gap.trim().is_empty())
+                && words().symbol_rule(&r.key).is_none() =>
+        {
+            Some(r.key.clone())
+        }
+        _ => None,
+    })
+}
+
+/// The organ whose full name ends in `short` and is printed last in `before`.
+fn named_before(before: &str, short: &str, current: Option<&str>) -> Option<String> {
+    ORGAN_NAMES
+        .iter()
+        .filter(|(n, _)| n.contains(' ') && n.ends_with(short))
+        .filter_map(|(n, _)| before.rfind(n.as_str()).map(|at| (at + n.len(), n)))
+        .max_by_key(|(at, n)| (*at, n.len()))
+        .and_then(|(_, n)| organ_key(n, current))
+}
+
+fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candidate>) {
     let (Some(re), Some(item)) = (CITATION.as_ref(), ITEM.as_ref()) else { return };
     let mut found: Vec<(usize, usize, Anchor)> = Vec::new();
     for c in re.captures_iter(s) {
@@ -523,12 +552,25 @@ fn citations(s: &str, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let its = c.name("its").is_some();
-        let mut printed_organ =
-            c.name("organ").or(c.name("mid")).and_then(|m| organ_key(m.as_str(), ctx.organ.as_deref()));
+        let mut printed_organ = c.name("organ").or(c.name("mid")).and_then(|m| {
+            let name = m.as_str();
+            // A short name ("Council") is the organ of that name named last before it
+            // ("the Special Rapporteur of the Human Rights Council …, Council resolution 44/5").
+            (!name.contains(' '))
+                .then(|| named_before(s.get(..m.start()).unwrap_or(""), name, ctx.organ.as_deref()))
+                .flatten()
+                .or_else(|| organ_key(name, ctx.organ.as_deref()))
+        });
         if its && printed_organ.is_none() {
             // "adopted by the General Assembly in its resolution 41/128".
             printed_organ = organ_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref());
         }
+        // "United Nations Environment Assembly resolution": the longer name before the
+        // organ's short one ("Assembly") is another body's.
+        let words_at = c.name("organ").map_or(kind.start(), |m| m.start());
+        let other = (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten();
+        let its = its && other.is_none();
+        let printed_organ = other.or(printed_organ);
         let k = kind.as_str().to_lowercase();
         let decision = k.starts_with("dec") || k.starts_with("déc");
         let anchor = Anchor { its, organ: printed_organ, decision };
@@ -611,8 +653,21 @@ fn push_item(
 /// The organ that adopted a cited resolution: as printed, or "its" organ, or by the form of
 /// the number, or the organ of the text for a number of its own form.
 fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>) -> Option<String> {
+    let first: Option<u32> =
+        num.trim_start_matches("ES-").trim_start_matches("S-").split('/').next().and_then(|f| f.parse().ok());
     if let Some(p) = printed {
-        return Some(p.to_string());
+        // A number of another organ's form: "Council resolution 2006/46" is the Economic
+        // and Social Council's, "resolutions …, 1996/10" after "General Assembly
+        // resolutions" too; the Security Council's numbers are "1373 (2001)", so a number
+        // "70/262" after its name ("General Assembly and Security Council resolutions 70/262
+        // and 2282 (2016)") is read as if no organ were printed.
+        match (p, first) {
+            ("security-council" | "general-assembly" | "human-rights-council", Some(f)) if f >= 1946 => {
+                return Some("economic-and-social-council".to_string());
+            }
+            ("security-council", Some(_)) => {}
+            _ => return Some(p.to_string()),
+        }
     }
     if num.contains('(') {
         // 1373 (2001) is the Security Council's; 217 A (III) the Assembly's.
@@ -622,8 +677,7 @@ fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>)
     if its {
         return current.map(str::to_string);
     }
-    let first: u32 = num.trim_start_matches("ES-").trim_start_matches("S-").split('/').next()?.parse().ok()?;
-    if first >= 1946 {
+    if first? >= 1946 {
         return Some("economic-and-social-council".to_string());
     }
     match current {
@@ -639,6 +693,19 @@ fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<CitedDocument
     let rule = w.symbol_rule(organ)?;
     let num = num.split_whitespace().collect::<Vec<_>>().join(" ");
     let prefix = if decision { rule.decision.clone()? } else { rule.resolution.clone() };
+    if prefix.contains("{number}") {
+        // A rule by session and number: "4/1" → UNEP/EA.4/RES.1.
+        let (session, n) = num.split_once('/')?;
+        let symbol = prefix.replace("{session}", session).replace("{number}", n.split_whitespace().next()?);
+        return Some(CitedDocument {
+            symbol,
+            organ: Some(organ.to_string()),
+            akn: w.organs.iter().find(|o| o.key == organ).and_then(|o| o.akn.clone()),
+            number: Some(num),
+            kind: Some(if decision { DocKind::Decision } else { DocKind::Resolution }),
+            ..CitedDocument::default()
+        });
+    }
     // The lettered part of a resolution adopted in parts ("217 A (III)", "51/46 A") is a
     // part of the document whose symbol is the number's: the UN's own markup links
     // "resolution 2200 A (XXI)" to A/RES/2200(XXI), so the letter is kept as a pinpoint.
@@ -885,7 +952,7 @@ mod tests {
     fn cites(s: &str, organ: &str) -> Vec<(String, Option<String>, usize, usize)> {
         let ctx = Ctx { lang: "en", organ: Some(organ.to_string()), operative: false };
         let mut c = Vec::new();
-        citations(s, &ctx, &mut c);
+        citations(s, &ctx, &[], &mut c);
         c.into_iter()
             .filter_map(|c| match c.what {
                 Pending::Citation(d) => Some((d.symbol, d.date.map(|d| d.to_string()), c.start, c.end)),
@@ -924,7 +991,7 @@ mod tests {
         assert_eq!(fr[0].0, "A/RES/65/232");
         let ctx = Ctx { lang: "fr", organ: Some("general-assembly".into()), operative: false };
         let mut c = Vec::new();
-        citations("sa résolution 65/232 du 21 décembre 2010", &ctx, &mut c);
+        citations("sa résolution 65/232 du 21 décembre 2010", &ctx, &[], &mut c);
         assert!(matches!(&c[0].what, Pending::Citation(d) if d.date.is_some()));
     }
 }

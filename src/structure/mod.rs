@@ -211,7 +211,9 @@ pub fn organ_of(key: String) -> Organ {
     let entry = w.organ(&key);
     let name = entry.map_or_else(|| key.clone(), |o| o.name.clone());
     let akn = entry.and_then(|o| o.akn.clone()).unwrap_or_else(|| format!("un-{key}"));
-    let symbol_prefix = w.symbol_rule(&key).map(|r| r.resolution.clone()).unwrap_or_default();
+    // A rule by session and number ("UNEP/EA.{session}/RES.{number}") is no prefix.
+    let symbol_prefix =
+        w.symbol_rule(&key).map(|r| r.resolution.clone()).filter(|r| !r.contains('{')).unwrap_or_default();
     Organ { actor: ActorRef { key, kind: ActorKind::Organization, name }, akn, symbol_prefix }
 }
 
