@@ -501,10 +501,44 @@ fn organ_before(before: &str, current: Option<&str>) -> Option<String> {
     let window = t.get(from..)?;
     ORGAN_NAMES
         .iter()
-        .filter(|(n, _)| n.contains(' '))
         .filter_map(|(n, _)| window.rfind(n.as_str()).map(|at| (at + n.len(), n)))
         .max_by_key(|(at, n)| (*at, n.len()))
         .and_then(|(_, n)| organ_key(n, current))
+}
+
+/// The organ named right after "its resolution …": "in its resolution 74/306 of 11
+/// September 2020, the General Assembly called upon".
+static ORGAN_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let organs: Vec<&str> = ORGAN_NAMES.iter().map(|(n, _)| n.as_str()).collect();
+    Regex::new(&format!(r"^,\s+the\s+(?P<organ>{})(?-u:\b)", alternation(&organs))).ok()
+});
+
+/// Words that name the resolutions of an organ without their numbers, which those listed
+/// after them are of: "Human Rights Council resolutions on the subject, including resolution
+/// 42/9", "its previous resolutions, including resolution 74/138".
+static UNNUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let organs: Vec<&str> = ORGAN_NAMES.iter().map(|(n, _)| n.as_str()).collect();
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?P<its>its|their)|(?P<organ>{}))(?:\s+[a-z]+){{0,2}}\s+(?:resolutions?|decisions?)(?-u:\b)",
+        alternation(&organs)
+    ))
+    .ok()
+});
+
+/// The organ of the resolutions named without numbers last before a citation that names
+/// none, in the same sentence and with no other resolution named between.
+fn unnumbered_before(before: &str, current: Option<&str>) -> Option<String> {
+    let from = before.char_indices().rev().nth(300).map_or(0, |(i, _)| i);
+    let window = before.get(from..)?;
+    let c = UNNUMBERED.as_ref()?.captures_iter(window).last()?;
+    let gap = window.get(c.get(0)?.end()..)?;
+    if gap.contains(';') || gap.contains(". ") || mentions_document(gap) {
+        return None;
+    }
+    match c.name("organ") {
+        Some(o) => organ_key(o.as_str(), current),
+        None => current.map(str::to_string),
+    }
 }
 
 /// What a citation's words say of the numbers listed after them.
@@ -563,14 +597,20 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         });
         if its && printed_organ.is_none() {
             // "adopted by the General Assembly in its resolution 41/128".
-            printed_organ = organ_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref());
+            printed_organ = organ_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref()).or_else(|| {
+                let o = ORGAN_AFTER.as_ref()?.captures(s.get(all.end()..)?)?.name("organ")?;
+                organ_key(o.as_str(), ctx.organ.as_deref())
+            });
         }
         // "United Nations Environment Assembly resolution": the longer name before the
         // organ's short one ("Assembly") is another body's.
         let words_at = c.name("organ").map_or(kind.start(), |m| m.start());
         let other = (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten();
         let its = its && other.is_none();
-        let printed_organ = other.or(printed_organ);
+        let bare = !its && other.is_none() && printed_organ.is_none();
+        let printed_organ = other.or(printed_organ).or_else(|| {
+            bare.then(|| unnumbered_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref())).flatten()
+        });
         let k = kind.as_str().to_lowercase();
         let decision = k.starts_with("dec") || k.starts_with("déc");
         let anchor = Anchor { its, organ: printed_organ, decision };
