@@ -709,13 +709,15 @@ fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>)
             _ => return Some(p.to_string()),
         }
     }
+    let roman = num.split('(').nth(1).is_some_and(|r| r.trim_end_matches(')').chars().all(|c| "IVXL".contains(c)));
+    if its && (roman || !num.contains('(')) {
+        // "its decision 281 (LXIII)" in an ECOSOC text is the Council's: the sessions of the
+        // early Assembly and Council are both numbered in Roman numerals.
+        return current.map(str::to_string);
+    }
     if num.contains('(') {
         // 1373 (2001) is the Security Council's; 217 A (III) the Assembly's.
-        let roman = num.split('(').nth(1).is_some_and(|r| r.trim_end_matches(')').chars().all(|c| "IVXL".contains(c)));
         return Some(if roman { "general-assembly" } else { "security-council" }.to_string());
-    }
-    if its {
-        return current.map(str::to_string);
     }
     if first? >= 1946 {
         return Some("economic-and-social-council".to_string());
