@@ -212,3 +212,104 @@ fn the_rdf_links_cited_documents_to_their_official_text() {
         }
     }
 }
+
+/// The symbols cited by a small General Assembly resolution whose preamble is `clauses`
+/// (one a line) and whose operative paragraph is `operative`, with their organs.
+fn cited_in(clauses: &[&str], operative: &str, organ: &str) -> Vec<String> {
+    let (formula, cover) = match organ {
+        "ecosoc" => (
+            "The Economic and Social Council,",
+            "Resolution adopted by the Economic and Social Council on 22 July 2021",
+        ),
+        _ => ("The General Assembly,", "Resolution adopted by the General Assembly on 15 December 2022"),
+    };
+    let symbol = if organ == "ecosoc" { "E/RES/2021/99" } else { "A/RES/77/999" };
+    let mut md = format!("United Nations {symbol}\n\n{cover}\n\n99. A test\n\n{formula}\n\n");
+    for c in clauses {
+        md.push_str(&format!("*Recalling* {c},\n\n"));
+    }
+    md.push_str(&format!("1. *Decides* {operative}.\n"));
+    let res = unlod::convert(md.as_bytes(), &unlod::ConvertOptions::default()).expect("converts").resolution;
+    res.citations.iter().map(|c| c.symbol.clone()).collect()
+}
+
+#[test]
+fn a_list_goes_on_after_the_words_that_describe_its_numbers() {
+    let got = cited_in(
+        &[
+            "General Assembly resolutions 74/270 of 2 April 2020 on global solidarity to fight the coronavirus, 74/274 of 20 April 2020 on international cooperation, and 74/306 of 11 September 2020",
+        ],
+        "to remain seized of the matter",
+        "ga",
+    );
+    assert_eq!(got, ["A/RES/74/270", "A/RES/74/274", "A/RES/74/306"]);
+    let got = cited_in(
+        &[
+            "its resolutions 1612 (2005) and 1882 (2009) on children and armed conflict, 1502 (2003) on the protection of humanitarian personnel, and 1325 (2000)",
+        ],
+        "to remain seized of the matter",
+        "ga",
+    );
+    assert_eq!(got, ["S/RES/1612 (2005)", "S/RES/1882 (2009)", "S/RES/1502 (2003)", "S/RES/1325 (2000)"]);
+    // A sentence, or a report named between, ends the list.
+    let got = cited_in(&["its resolution 74/270; the report, 12/3"], "to act", "ga");
+    assert_eq!(got, ["A/RES/74/270"]);
+}
+
+#[test]
+fn lettered_parts_cite_the_resolution_and_joint_symbols_their_first() {
+    let got = cited_in(
+        &[
+            "resolutions 2200 A (XXI) of 16 December 1966 and 52/38 L of 9 December 1997",
+            "the report of the Secretary-General (A/76/74-E/2021/54)",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/RES/2200(XXI)", "A/RES/52/38", "A/76/74"]);
+    let md_vol =
+        cited_in(&["the Final Document (NPT/CONF.2010/50 (Vol. I)) and the report (A/73/12 (Part I))"], "to act", "ga");
+    assert_eq!(md_vol, ["NPT/CONF.2010/50 (Vol. I)", "A/73/12 (Part I)"]);
+}
+
+#[test]
+fn other_bodies_resolutions_are_not_the_assemblys() {
+    let got = cited_in(
+        &[
+            "United Nations Environment Assembly resolutions 5/7, entitled “Sound management of chemicals”, 5/8 and 4/1",
+            "Commission on Crime Prevention and Criminal Justice resolution 25/2 of 27 May 2016",
+            "Human Rights Council resolutions on the subject, including resolution 42/9 of 26 September 2019",
+            "the mandate of the Special Rapporteur of the Human Rights Council, as set out in Council resolution 44/5",
+            "General Assembly and Security Council resolutions 70/262 and 2282 (2016) of 27 April 2016",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(
+        got,
+        [
+            "UNEP/EA.5/RES.7",
+            "UNEP/EA.5/RES.8",
+            "UNEP/EA.4/RES.1",
+            "A/HRC/RES/42/9",
+            "A/HRC/RES/44/5",
+            "A/RES/70/262",
+            "S/RES/2282 (2016)"
+        ]
+    );
+}
+
+#[test]
+fn its_resolution_takes_the_organ_named_around_it() {
+    let got = cited_in(
+        &[
+            "that in its resolution 74/306 of 11 September 2020, the General Assembly called upon States",
+            "the principles recognized by the Assembly in its resolution 58/114 of 17 December 2003",
+            "its decision 281 (LXIII) of 4 August 1977",
+            "General Assembly resolutions 45/110 and 1996/10",
+        ],
+        "to act",
+        "ecosoc",
+    );
+    assert_eq!(got, ["A/RES/74/306", "A/RES/58/114", "E/DEC/281(LXIII)", "A/RES/45/110", "E/RES/1996/10"]);
+}
