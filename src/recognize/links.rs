@@ -463,6 +463,13 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
         }
         if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
             kept.push(c);
+        } else if let Pending::Citation(d) = c.what
+            && kept.iter().any(|k| matches!(k.what, Pending::Actor(_)) && k.start <= c.start && c.end <= k.end)
+        {
+            // A resolution inside an actor's name ("the Security Council Committee
+            // established pursuant to resolution 1373 (2001)") is cited, though the name is
+            // the mention.
+            found.citation(d);
         }
     }
     kept.sort_by_key(|c| c.start);

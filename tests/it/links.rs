@@ -313,3 +313,15 @@ fn its_resolution_takes_the_organ_named_around_it() {
     );
     assert_eq!(got, ["A/RES/74/306", "A/RES/58/114", "E/DEC/281(LXIII)", "A/RES/45/110", "E/RES/1996/10"]);
 }
+
+#[test]
+fn a_resolution_inside_an_actors_name_is_cited() {
+    let got = cited_in(
+        &[
+            "the work of the Security Council Committee established pursuant to resolution 1373 (2001) concerning counter-terrorism",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["S/RES/1373 (2001)"]);
+}
