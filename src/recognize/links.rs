@@ -582,6 +582,18 @@ fn named_before(before: &str, short: &str, current: Option<&str>) -> Option<Stri
         .and_then(|(_, n)| organ_key(n, current))
 }
 
+/// The body with no symbol rule whose name starts at `at`.
+fn other_body_at(at: usize, actors: &[Candidate]) -> Option<String> {
+    actors.iter().find_map(|a| match &a.what {
+        Pending::Actor(r)
+            if a.start == at && r.kind == ActorKind::Organization && words().symbol_rule(&r.key).is_none() =>
+        {
+            Some(r.key.clone())
+        }
+        _ => None,
+    })
+}
+
 fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candidate>) {
     let (Some(re), Some(item)) = (CITATION.as_ref(), ITEM.as_ref()) else { return };
     let mut found: Vec<(usize, usize, Anchor)> = Vec::new();
@@ -620,6 +632,12 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         });
         let k = kind.as_str().to_lowercase();
         let decision = k.starts_with("dec") || k.starts_with("déc");
+        // "resolutions 7/8 … and 8/4 of the Conference of the States Parties to …": a body
+        // with no symbol rule named after the list takes it.
+        let printed_organ = match s.get(all.end()..).and_then(|r| r.strip_prefix(" of the ")) {
+            Some(_) if !its => other_body_at(all.end() + " of the ".len(), actors).or(printed_organ),
+            _ => printed_organ,
+        };
         let anchor = Anchor { its, organ: printed_organ, decision };
         let mut first = true;
         for ic in item.captures_iter(list.as_str()) {

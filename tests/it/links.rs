@@ -278,6 +278,7 @@ fn other_bodies_resolutions_are_not_the_assemblys() {
         &[
             "United Nations Environment Assembly resolutions 5/7, entitled “Sound management of chemicals”, 5/8 and 4/1",
             "Commission on Crime Prevention and Criminal Justice resolution 25/2 of 27 May 2016",
+            "resolutions 7/8 of 10 November 2017 and 8/4 of 20 December 2019 of the Conference of the States Parties to the United Nations Convention against Corruption",
             "Human Rights Council resolutions on the subject, including resolution 42/9 of 26 September 2019",
             "the mandate of the Special Rapporteur of the Human Rights Council, as set out in Council resolution 44/5",
             "General Assembly and Security Council resolutions 70/262 and 2282 (2016) of 27 April 2016",
