@@ -42,7 +42,7 @@ struct Doc {
 
 /// A class of "found, not marked up" symbols that the UN's XML leaves out by its own
 /// convention, each checked in the document's XML.
-const NO_DECISIONS: &str = "decisions: the UN's XML of the corpus links no decision at all (0 links to a `/DEC/` symbol in the 2,390 documents), though the texts cite them (\"decision 74/550\")";
+const NO_DECISIONS: &str = "decisions: the UN's XML of the corpus links no decision at all (no link to a `/DEC/` symbol in any document read), though the texts cite them (\"decision 74/550\")";
 const NO_SC_LINKS: &str = "Security Council resolutions in a document whose XML links no Security Council resolution at all, while its text prints the number (\"resolutions 1814 (2008), 1816 (2008) …\" in S/RES/2184 (2014))";
 
 /// The symbols of `wrong` the markup leaves out by a class of [`NO_DECISIONS`] or
