@@ -629,6 +629,17 @@ impl Reader {
                     last_num = None;
                 }
                 let item = match item {
+                    Item::Clause(mut cl) if !self.own && cl.num.is_none() && cl.points.is_empty() => {
+                        if let Some((num, text)) = bare_number(&cl.text) {
+                            cl.num = Some(num);
+                            cl.lead = crate::structure::lead_of(&text, &self.lang);
+                            cl.text = text;
+                        }
+                        Item::Clause(cl)
+                    }
+                    other => other,
+                };
+                let item = match item {
                     // A sub-paragraph typed as a paragraph of its own, its label in the text.
                     Item::Clause(cl) if !self.own && cl.num.is_none() && label_in_text(&cl.text.text) => {
                         let target = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items));
@@ -763,7 +774,8 @@ impl Reader {
                             None => {
                                 let numbered = last_num.is_some();
                                 // A separator ("* * *") is a paragraph of its own.
-                                let separator = !cl.text.text.chars().any(char::is_alphanumeric);
+                                let separator = !cl.text.text.chars().any(char::is_alphanumeric)
+                                    || crate::structure::is_bracketed_title(&cl.text.text);
                                 let target = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items))
                                     .filter(|c| c.embedded.is_empty() && (numbered || lowercase) && !separator);
                                 match target {
@@ -837,7 +849,7 @@ impl Reader {
             && c.points.is_empty()
             && c.embedded.is_empty()
             && !c.text.text.is_empty()
-            && !c.text.text.chars().any(char::is_alphanumeric)
+            && !c.text.text.chars().any(|ch| ch.is_alphanumeric() || ch == '*')
         {
             let span = c.span;
             items.pop();
@@ -999,8 +1011,24 @@ impl Reader {
         let mut out: Vec<Point> = Vec::new();
         let mut heading: Option<Text> = None;
         let mut escaping = false;
-        for e in list.elements() {
+        // A point labelled like a section ("I. Secure environment:") whose list follows it:
+        // the heading of that list, whose points are the list's own.
+        let mut hoist = false;
+        let elements: Vec<&Node> = list.elements().collect();
+        for (i, e) in elements.iter().copied().enumerate() {
             match e.name.as_str() {
+                "point" | "item" | "indent" | "alinea" | "paragraph" | "subparagraph"
+                    if !self.own
+                        && e.child("num").is_some_and(|n| is_section_label(&n.plain_text()))
+                        && !e.elements().any(|c| matches!(c.name.as_str(), "list" | "sublist" | "blockList"))
+                        && elements
+                            .get(i + 1)
+                            .is_some_and(|n| matches!(n.name.as_str(), "sublist" | "list" | "blockList")) =>
+                {
+                    let p = self.point(e);
+                    heading = Some(p.text);
+                    hoist = true;
+                }
                 "point" | "item" | "indent" | "alinea" | "paragraph" | "subparagraph" => {
                     let mut p = self.point(e);
                     p.heading = heading.take().or(p.heading);
@@ -1033,6 +1061,14 @@ impl Reader {
                         continue;
                     }
                     out.push(p);
+                }
+                "sublist" | "list" | "blockList" if hoist => {
+                    hoist = false;
+                    let mut pts = self.points(e);
+                    if let Some(first) = pts.first_mut() {
+                        first.heading = heading.take().or(first.heading.take());
+                    }
+                    out.extend(pts);
                 }
                 "sublist" | "list" | "blockList" => {
                     let pts = self.points(e);
@@ -1332,7 +1368,24 @@ fn split_label(t: Text) -> (Option<String>, Text) {
     };
     let Some(end) = label_end else { return (None, t) };
     let num = s.get(..end).and_then(clean_num);
-    let rest = Text {
+    (num, cut_head(&t, end))
+}
+
+/// A paragraph number typed in the text without its full stop before an italic lead
+/// phrase (`3 *Calls upon*`), as the text reader reads one: the number, and the text after it.
+fn bare_number(t: &Text) -> Option<(String, Text)> {
+    let s = t.text.as_str();
+    let digits = s.find(|c: char| !c.is_ascii_digit())?;
+    let after = s.get(digits..)?;
+    let end = digits + (after.len() - after.trim_start().len());
+    let italic_next = t.styles.iter().any(|st| st.start == end && st.style == crate::model::Style::Italic);
+    ((1..=3).contains(&digits) && end > digits && italic_next).then(|| (s[..digits].to_string(), cut_head(t, end)))
+}
+
+/// The text after byte `end`, marks shifted.
+fn cut_head(t: &Text, end: usize) -> Text {
+    let s = t.text.as_str();
+    Text {
         text: s.get(end..).unwrap_or("").to_string(),
         notes: t.notes.iter().map(|n| crate::model::NoteCall { at: n.at.saturating_sub(end), ..*n }).collect(),
         styles: t
@@ -1342,8 +1395,7 @@ fn split_label(t: Text) -> (Option<String>, Text) {
             .map(|st| crate::model::Styled { start: st.start.saturating_sub(end), end: st.end - end, style: st.style })
             .collect(),
         mentions: Vec::new(),
-    };
-    (num, rest)
+    }
 }
 
 /// The model's kind for an AKN4UN document name.
