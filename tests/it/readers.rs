@@ -146,3 +146,26 @@ fn a_title_in_brackets_is_an_unnumbered_paragraph_of_its_own() {
     );
     assert_eq!(counts(&a), [1, 2, 2, 0]);
 }
+
+#[test]
+fn a_superscript_in_a_document_without_note_texts_is_no_footnote() {
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,\n\n1. *Decides* that reactors of 0.05 m<sup>3</sup> or more are listed.",
+    ));
+    assert!(r.footnotes.is_empty(), "{:?}", r.footnotes);
+    assert!(r.operative()[0].text.text.contains("0.05 m3 or more"), "{}", r.operative()[0].text.text);
+}
+
+#[test]
+fn the_importer_reads_lettered_headings_between_sub_paragraphs_as_headings() {
+    let a = read_akn(
+        "<paragraph><num>1.</num><list><intro><p><i>Endorses</i> the following mandate:</p></intro>\
+         <point><num>A.</num><content><p>To assist the parties by:</p></content></point></list></paragraph>\
+         <paragraph><content><p>(1) Chairing the Joint Commission;</p></content></paragraph>\
+         <paragraph><content><p>(2) Leading the tasks;</p></content></paragraph>\
+         <paragraph><num>B.</num><content><p>To assist the Government in the following tasks:</p></content></paragraph>\
+         <paragraph><content><p>(1) Provision of advice;</p></content></paragraph>\
+         <paragraph><num>2.</num><content><p><i>Decides</i> to remain seized of the matter.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 2, 0, 3]);
+}

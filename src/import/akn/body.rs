@@ -543,6 +543,19 @@ impl Reader {
                         continue;
                     }
                     self.paragraph(c, &mut out);
+                    // A list ending in "A. To assist the parties by:" whose points follow as
+                    // paragraphs: that point is the heading of the points after it.
+                    if !self.own
+                        && let Some(Item::Clause(cl)) = out.first_mut()
+                        && cl.points.last().is_some_and(|p| {
+                            p.points.is_empty()
+                                && p.num.as_deref().is_some_and(is_section_label)
+                                && p.text.text.trim_end().ends_with(':')
+                        })
+                        && let Some(p) = cl.points.pop()
+                    {
+                        point_heading = Some((p.text, p.span));
+                    }
                     out.extend(self.escaped.drain(..).map(Item::Clause));
                 }
                 "section" | "part" | "chapter" | "title" | "division" | "subdivision" | "hcontainer"
@@ -672,6 +685,21 @@ impl Reader {
                                 span: cl.span,
                             };
                             insert_point(&mut last.points, p);
+                        }
+                        continue;
+                    }
+                    // "B. To assist in the following tasks:" between the sub-paragraphs of one
+                    // paragraph: the heading of the sub-paragraphs after it.
+                    Item::Clause(cl)
+                        if !self.own
+                            && cl.num.as_deref().is_some_and(is_section_label)
+                            && cl.text.text.trim_end().ends_with(':')
+                            && cl.points.is_empty()
+                            && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items))
+                                .is_some_and(|c| !c.points.is_empty()) =>
+                    {
+                        if let Some((h, span)) = point_heading.replace((cl.text, cl.span)) {
+                            push_item(&mut open, &mut items, Item::Section(section_from_heading(h, span)));
                         }
                         continue;
                     }
