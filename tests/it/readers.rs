@@ -169,3 +169,17 @@ fn the_importer_reads_lettered_headings_between_sub_paragraphs_as_headings() {
     );
     assert_eq!(counts(&a), [1, 2, 0, 3]);
 }
+
+#[test]
+fn the_importer_reads_a_titled_point_before_a_table_as_a_section() {
+    let a = read_akn(
+        "<paragraph><num>1.</num><list><intro><p><i>Approves</i> the staffing table below:</p></intro>\
+         <point><num>A.</num><content><p>Secretariat of the Pension Board</p></content></point></list></paragraph>\
+         <paragraph><num>2.</num><content><p><i>Decides</i> to remain seized of the matter.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 2, 0, 0]);
+    let md = ga(
+        "*Recalling* its resolutions,\n\n1. *Approves* the staffing table below:\n\nA. Secretariat of the Pension Board\n\n2. *Decides* to remain seized of the matter.",
+    );
+    assert_eq!(counts(&read_md(&md)), [1, 2, 0, 0]);
+}

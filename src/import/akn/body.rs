@@ -519,6 +519,8 @@ impl Reader {
         let mut point_heading: Option<(Text, Span)> = None;
         for c in n.elements() {
             let mut out: Vec<Item> = Vec::new();
+            // A section the paragraph's last point opens, after the paragraph.
+            let mut section_after: Option<Section> = None;
             match c.name.as_str() {
                 "paragraph" | "subparagraph" | "article" | "clause" => {
                     let heading = c.elements().find(|h| matches!(h.name.as_str(), "heading" | "subheading"));
@@ -555,6 +557,21 @@ impl Reader {
                         && let Some(p) = cl.points.pop()
                     {
                         point_heading = Some((p.text, p.span));
+                    }
+                    // A list ending in "A. Secretariat of the Pension Board", a title: the
+                    // section that follows (a table, the next paragraphs), as printed.
+                    if !self.own
+                        && let Some(Item::Clause(cl)) = out.first_mut()
+                        && cl.points.len() == 1
+                        && cl.points.last().is_some_and(|p| {
+                            p.points.is_empty()
+                                && p.num.as_deref().is_some_and(is_section_label)
+                                && !crate::layout::ends_finished(&p.text.text)
+                        })
+                        && let Some(p) = cl.points.pop()
+                    {
+                        section_after =
+                            Some(Section { num: p.num, heading: Some(p.text), span: p.span, ..Section::default() });
                     }
                     out.extend(self.escaped.drain(..).map(Item::Clause));
                 }
@@ -859,6 +876,14 @@ impl Reader {
                     other => other,
                 };
                 push_item(&mut open, &mut items, item);
+            }
+            if let Some(s) = section_after {
+                if let Some(o) = open.take() {
+                    items.push(Item::Section(o));
+                }
+                open = Some(s);
+                last_num = None;
+                sublist = None;
             }
         }
         if let Some((num, span)) = pending_num {
