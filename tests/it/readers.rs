@@ -183,3 +183,13 @@ fn the_importer_reads_a_titled_point_before_a_table_as_a_section() {
     );
     assert_eq!(counts(&read_md(&md)), [1, 2, 0, 0]);
 }
+
+#[test]
+fn the_importer_puts_labelled_paragraphs_under_an_unnumbered_paragraph_ending_in_a_colon() {
+    let a = read_akn(
+        "<paragraph><content><p><i>Urges</i> all countries to do the following:</p></content></paragraph>\
+         <paragraph><content><p>(a) To cooperate;</p></content></paragraph>\
+         <paragraph><content><p>(b) To assist.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 0, 1, 2]);
+}

@@ -674,7 +674,11 @@ impl Reader {
                     Item::Clause(cl) if !self.own && cl.num.is_none() && label_in_text(&cl.text.text) => {
                         let target = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items));
                         match target {
-                            Some(last) if last.num.is_some() || !last.points.is_empty() => {
+                            Some(last)
+                                if last.num.is_some()
+                                    || !last.points.is_empty()
+                                    || last.text.text.trim_end().ends_with(':') =>
+                            {
                                 let (num, text) = split_label(cl.text);
                                 let heading = point_heading.take().map(|(h, _)| h);
                                 let p = Point { heading, num, text, span: cl.span, ..Point::default() };
