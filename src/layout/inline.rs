@@ -153,7 +153,10 @@ pub fn parse_str(src: &str) -> Rich {
                 }
             },
             b'<' => {
-                if let Some((marker, used)) = sup(rest) {
+                if let Some(used) = empty_sup(rest) {
+                    // An empty superscript a converter left (`<sup></sup>`) prints nothing.
+                    pos += used;
+                } else if let Some((marker, used)) = sup(rest) {
                     trim_space_before_call(&mut out.text);
                     out.calls.push((out.text.len(), marker));
                     pos += used;
@@ -197,8 +200,13 @@ pub fn parse_str(src: &str) -> Rich {
                 let space_after = after.is_none_or(char::is_whitespace);
                 let word_before = before.is_some_and(char::is_alphanumeric);
                 let word_after = after.is_some_and(char::is_alphanumeric);
-                let can_close = !(space_before || (c == '_' && word_after));
-                let can_open = !(space_after || (c == '_' && word_before));
+                // An underscore inside a web address (`Living_Heritage_-_High`) is a letter
+                // of it, unless it ends the address (`_https://x.org_,`).
+                let in_url = c == '_'
+                    && after.is_some_and(|a| a.is_alphanumeric() || matches!(a, '-' | '/' | '.'))
+                    && in_web_address(src, pos - n);
+                let can_close = !(space_before || (c == '_' && word_after) || in_url);
+                let can_open = !(space_after || (c == '_' && word_before) || in_url);
                 if can_close && let Some(k) = stack.iter().rposition(|o| o.ch == c) {
                     let o = stack.swap_remove(k);
                     stack.truncate(k);
@@ -211,8 +219,13 @@ pub fn parse_str(src: &str) -> Rich {
                     if used % 2 == 1 {
                         out.styles.push(Styled { start, end, style: Style::Italic });
                     }
-                    for _ in used..n {
-                        out.text.push(c);
+                    if n > used && can_open {
+                        // `*S**trongly condemning*`: the rest of the run opens a new span.
+                        stack.push(Opener { ch: c, len: n - used, at: out.text.len() });
+                    } else {
+                        for _ in used..n {
+                            out.text.push(c);
+                        }
                     }
                 } else if can_open {
                     stack.push(Opener { ch: c, len: n, at: out.text.len() });
@@ -229,8 +242,37 @@ pub fn parse_str(src: &str) -> Rich {
     // emphasis (`*Recalling ` at a line end); the words stay.
     out.styles.retain(|s| s.end > s.start);
     out.styles.sort_by_key(|s| (s.start, s.end));
+    merge_adjacent(&mut out.styles);
     collapse_spaces(&mut out);
     out
+}
+
+/// Joins runs of one style that touch (`*S**trongly*` is one italic run "Strongly").
+fn merge_adjacent(styles: &mut Vec<Styled>) {
+    let mut out: Vec<Styled> = Vec::with_capacity(styles.len());
+    for s in styles.drain(..) {
+        match out.iter_mut().rev().find(|o| o.style == s.style && o.end == s.start) {
+            Some(o) => o.end = s.end,
+            None => out.push(s),
+        }
+    }
+    out.sort_by_key(|s| (s.start, s.end));
+    *styles = out;
+}
+
+/// `<sup></sup>` (only spaces inside) at the start of `s`: the bytes used.
+fn empty_sup(s: &str) -> Option<usize> {
+    let body = s.strip_prefix("<sup>")?;
+    let end = body.find("</sup>")?;
+    body.get(..end)?.trim().is_empty().then_some(5 + end + 6)
+}
+
+/// Whether byte `at` of `src` is inside a web address (`https://…`, `www.…`): the word it
+/// is in, up to the last space before it, starts with one.
+fn in_web_address(src: &str, at: usize) -> bool {
+    let word = src.get(..at).unwrap_or("").rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    word.starts_with("http://") || word.starts_with("https://") || word.starts_with("www.")
 }
 
 /// `<sup>marker</sup>` at the start of `s`: the marker and the bytes used.

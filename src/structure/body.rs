@@ -173,6 +173,8 @@ impl Parser<'_> {
         let mut last_num: Option<u32> = None;
         // A heading among preambular paragraphs, waiting for the paragraph it heads.
         let mut preamble_heading: Option<Text> = None;
+        // Preambular paragraphs just before a numbered section: that section's preamble.
+        let mut section_preamble: Vec<Clause> = Vec::new();
         let mut sublist: Option<u32> = None;
         // The units outlive the parser's borrow of itself: no unit is copied (a table's
         // rows are most of a large document).
@@ -243,6 +245,9 @@ impl Parser<'_> {
                     let heading =
                         if u.rest.text.is_empty() { None } else { Some(self.text(&u.rest, u.span.start, close)) };
                     main.numbered(num.clone(), heading, u.span);
+                    if let Some(s) = main.open.last_mut() {
+                        s.preamble.append(&mut section_preamble);
+                    }
                 }
                 Kind::Heading(_)
                     if state == State::Operative
@@ -300,7 +305,17 @@ impl Parser<'_> {
                     // "Therefore" on a line of its own ends the sentence before it.
                     let fragment =
                         u.rest.text.split_whitespace().count() <= 2 && !super::units::ends_sentence(&u.rest.text);
+                    let bracketed = super::units::is_bracketed_title(&u.rest.text);
                     match (state, lead.as_ref().map(|l| l.1)) {
+                        // A title in brackets before the first numbered paragraph opens the
+                        // operative part.
+                        (State::Preamble, None)
+                            if bracketed && self.peek().is_some_and(|n| matches!(n.kind, Kind::Numbered { .. })) =>
+                        {
+                            state = State::Operative;
+                            let clause = self.clause(None, u, close);
+                            main.push(Item::Clause(clause));
+                        }
                         // An operative verb in the middle of the preamble ("*Notes* …" between
                         // two participles) is a misprint when the preamble goes on after it.
                         (State::Preamble, Some(Part::Operative))
@@ -336,6 +351,12 @@ impl Parser<'_> {
                                 body.preamble.push(clause);
                             }
                         }
+                        (State::Operative, Some(Part::Preambular))
+                            if self.peek().is_some_and(|n| matches!(n.kind, Kind::Section { .. })) =>
+                        {
+                            let clause = self.clause(None, u, close);
+                            section_preamble.push(clause);
+                        }
                         (State::Operative, Some(part)) => {
                             let clause = self.clause(None, u, close);
                             match main.section_preamble() {
@@ -344,14 +365,20 @@ impl Parser<'_> {
                                 _ => main.push(Item::Clause(clause)),
                             }
                         }
+                        (State::Operative, None) if self.heads_section(&u.rest) => {
+                            let heading = self.text(&u.rest, u.span.start, close);
+                            main.heading(heading, u.span);
+                        }
                         (State::Operative, None) => {
                             let text = self.text(&u.rest, u.span.start, close);
+                            // A separator (`* * *`) is a paragraph of its own.
+                            let separator = !u.rest.text.chars().any(char::is_alphanumeric) || bracketed;
                             // Without numbered paragraphs, each paragraph of the operative part is
                             // one (a list of names elected, one a paragraph); with them, a
                             // paragraph without a number or lead phrase continues the one before.
                             let numbered = last_num.is_some();
                             match main.last_clause() {
-                                Some(c) if c.embedded.is_empty() && (numbered || lowercase) => {
+                                Some(c) if c.embedded.is_empty() && (numbered || lowercase) && !separator => {
                                     c.span = c.span.join(u.span);
                                     if let Some(p) = deepest_point(&mut c.points) {
                                         match &mut p.wrap_up {
@@ -392,8 +419,29 @@ impl Parser<'_> {
                 break;
             }
         }
+        for c in section_preamble {
+            main.push(Item::Clause(c));
+        }
         body.main = main.finish();
         body
+    }
+
+    /// Whether an operative paragraph `rest` (the current unit, without a lead phrase) is the
+    /// title of a section: a short line without final punctuation, just after a bare section
+    /// number (`I` then `Introduction`) or just before a numbered paragraph or section.
+    fn heads_section(&self, rest: &Rich) -> bool {
+        let t = rest.text.trim();
+        let title_like =
+            t.chars().next().is_some_and(char::is_uppercase) && !t.contains('\n') && !super::units::ends_sentence(t);
+        let after_bare_section = self
+            .pos
+            .checked_sub(2)
+            .and_then(|i| self.units.get(i))
+            .is_some_and(|p| matches!(p.kind, Kind::Section { .. }) && p.rest.text.trim().is_empty());
+        let before_numbered =
+            self.peek().is_some_and(|n| matches!(n.kind, Kind::Numbered { .. } | Kind::Section { .. }));
+        // A title after its section number may run long (a treaty's full name).
+        title_like && ((after_bare_section && t.len() < 300) || (before_numbered && t.len() < 120))
     }
 
     /// Whether the next unit is a preambular paragraph.

@@ -11,6 +11,7 @@ mod body;
 mod notes;
 mod preface;
 mod units;
+pub(crate) use units::is_bracketed_title;
 
 use crate::error::{Error, ErrorKind, Warning};
 use crate::layout::Blocks;

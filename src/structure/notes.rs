@@ -79,7 +79,8 @@ impl Notes {
     ///
     /// A superscript of letters with no note text of its marker anywhere (`1<sup>er</sup>`,
     /// `n<sup>os</sup>`, a table's `<sup>a</sup>` explained under the table) is not a call:
-    /// its letters go back into the text as a superscript.
+    /// its letters go back into the text as a superscript. So is any superscript of a
+    /// document that prints no note text at all (`0.05 m<sup>3</sup>`).
     pub fn text(&mut self, rich: &Rich, at: usize) -> Text {
         let _ = at;
         let mut t =
@@ -88,7 +89,7 @@ impl Notes {
         for (off, marker) in &rich.calls {
             let pos = (*off + shift).min(t.text.len());
             let letters = marker.chars().all(char::is_alphabetic);
-            if letters && !self.by_marker.contains_key(marker.as_str()) {
+            if (letters || self.texts.is_empty()) && !self.by_marker.contains_key(marker.as_str()) {
                 if insert_superscript(&mut t, pos, marker) {
                     shift += marker.len();
                 }

@@ -89,8 +89,23 @@ fn re(r: &LazyLock<Option<Regex>>) -> Option<&Regex> {
 /// Classifies every block. A block that opens with a section number followed by a
 /// paragraph (`I *Having considered* …`) gives two units.
 pub fn classify(blocks: &[Block]) -> Vec<Unit> {
-    let mut out = Vec::with_capacity(blocks.len());
+    let mut out: Vec<Unit> = Vec::with_capacity(blocks.len());
     for b in blocks {
+        // A paragraph number printed on a line of its own (`1.`) numbers the paragraph after it.
+        if b.kind == BlockKind::Para
+            && let Some(last) = out.last_mut()
+            && let Kind::Numbered { .. } = last.kind
+            && last.rest.text.trim().is_empty()
+            && !crate::layout::starts_with_label(b.text.text.trim_start())
+        {
+            let next = classify_one(b);
+            if matches!(next.kind, Kind::Para) {
+                last.rest = next.rest;
+                last.closes_quote = next.closes_quote;
+                last.span = last.span.join(next.span);
+                continue;
+            }
+        }
         if b.kind == BlockKind::Para
             && let Some((num, len)) = fused_section(&b.text)
         {
@@ -242,6 +257,13 @@ pub fn section_number(text: &str) -> Option<(String, usize)> {
     } else {
         None
     }
+}
+
+/// Whether a paragraph is a title in brackets (`(“Renewing the mandate”)`): a paragraph of
+/// its own, never the continuation of the one before nor a preambular paragraph.
+pub fn is_bracketed_title(text: &str) -> bool {
+    let t = text.trim();
+    t.len() < 200 && t.starts_with('(') && t.ends_with(')') && !t.get(1..).is_some_and(|r| r.contains('('))
 }
 
 /// Whether a text ends like a sentence or a paragraph.

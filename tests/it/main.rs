@@ -22,6 +22,7 @@ mod lost;
 mod ontology;
 mod props;
 mod query;
+mod readers;
 mod robust;
 mod seed;
 mod seed_akn;

@@ -519,6 +519,8 @@ impl Reader {
         let mut point_heading: Option<(Text, Span)> = None;
         for c in n.elements() {
             let mut out: Vec<Item> = Vec::new();
+            // A section the paragraph's last point opens, after the paragraph.
+            let mut section_after: Option<Section> = None;
             match c.name.as_str() {
                 "paragraph" | "subparagraph" | "article" | "clause" => {
                     let heading = c.elements().find(|h| matches!(h.name.as_str(), "heading" | "subheading"));
@@ -543,6 +545,34 @@ impl Reader {
                         continue;
                     }
                     self.paragraph(c, &mut out);
+                    // A list ending in "A. To assist the parties by:" whose points follow as
+                    // paragraphs: that point is the heading of the points after it.
+                    if !self.own
+                        && let Some(Item::Clause(cl)) = out.first_mut()
+                        && cl.points.last().is_some_and(|p| {
+                            p.points.is_empty()
+                                && p.num.as_deref().is_some_and(is_section_label)
+                                && p.text.text.trim_end().ends_with(':')
+                        })
+                        && let Some(p) = cl.points.pop()
+                    {
+                        point_heading = Some((p.text, p.span));
+                    }
+                    // A list ending in "A. Secretariat of the Pension Board", a title: the
+                    // section that follows (a table, the next paragraphs), as printed.
+                    if !self.own
+                        && let Some(Item::Clause(cl)) = out.first_mut()
+                        && cl.points.len() == 1
+                        && cl.points.last().is_some_and(|p| {
+                            p.points.is_empty()
+                                && p.num.as_deref().is_some_and(is_section_label)
+                                && !crate::layout::ends_finished(&p.text.text)
+                        })
+                        && let Some(p) = cl.points.pop()
+                    {
+                        section_after =
+                            Some(Section { num: p.num, heading: Some(p.text), span: p.span, ..Section::default() });
+                    }
                     out.extend(self.escaped.drain(..).map(Item::Clause));
                 }
                 "section" | "part" | "chapter" | "title" | "division" | "subdivision" | "hcontainer"
@@ -629,11 +659,26 @@ impl Reader {
                     last_num = None;
                 }
                 let item = match item {
+                    Item::Clause(mut cl) if !self.own && cl.num.is_none() && cl.points.is_empty() => {
+                        if let Some((num, text)) = bare_number(&cl.text) {
+                            cl.num = Some(num);
+                            cl.lead = crate::structure::lead_of(&text, &self.lang);
+                            cl.text = text;
+                        }
+                        Item::Clause(cl)
+                    }
+                    other => other,
+                };
+                let item = match item {
                     // A sub-paragraph typed as a paragraph of its own, its label in the text.
                     Item::Clause(cl) if !self.own && cl.num.is_none() && label_in_text(&cl.text.text) => {
                         let target = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items));
                         match target {
-                            Some(last) if last.num.is_some() || !last.points.is_empty() => {
+                            Some(last)
+                                if last.num.is_some()
+                                    || !last.points.is_empty()
+                                    || last.text.text.trim_end().ends_with(':') =>
+                            {
                                 let (num, text) = split_label(cl.text);
                                 let heading = point_heading.take().map(|(h, _)| h);
                                 let p = Point { heading, num, text, span: cl.span, ..Point::default() };
@@ -661,6 +706,21 @@ impl Reader {
                                 span: cl.span,
                             };
                             insert_point(&mut last.points, p);
+                        }
+                        continue;
+                    }
+                    // "B. To assist in the following tasks:" between the sub-paragraphs of one
+                    // paragraph: the heading of the sub-paragraphs after it.
+                    Item::Clause(cl)
+                        if !self.own
+                            && cl.num.as_deref().is_some_and(is_section_label)
+                            && cl.text.text.trim_end().ends_with(':')
+                            && cl.points.is_empty()
+                            && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items))
+                                .is_some_and(|c| !c.points.is_empty()) =>
+                    {
+                        if let Some((h, span)) = point_heading.replace((cl.text, cl.span)) {
+                            push_item(&mut open, &mut items, Item::Section(section_from_heading(h, span)));
                         }
                         continue;
                     }
@@ -763,7 +823,8 @@ impl Reader {
                             None => {
                                 let numbered = last_num.is_some();
                                 // A separator ("* * *") is a paragraph of its own.
-                                let separator = !cl.text.text.chars().any(char::is_alphanumeric);
+                                let separator = !cl.text.text.chars().any(char::is_alphanumeric)
+                                    || crate::structure::is_bracketed_title(&cl.text.text);
                                 let target = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items))
                                     .filter(|c| c.embedded.is_empty() && (numbered || lowercase) && !separator);
                                 match target {
@@ -820,6 +881,14 @@ impl Reader {
                 };
                 push_item(&mut open, &mut items, item);
             }
+            if let Some(s) = section_after {
+                if let Some(o) = open.take() {
+                    items.push(Item::Section(o));
+                }
+                open = Some(s);
+                last_num = None;
+                sublist = None;
+            }
         }
         if let Some((num, span)) = pending_num {
             push_item(&mut open, &mut items, Item::Clause(Clause { num: Some(num), span, ..Clause::default() }));
@@ -837,7 +906,7 @@ impl Reader {
             && c.points.is_empty()
             && c.embedded.is_empty()
             && !c.text.text.is_empty()
-            && !c.text.text.chars().any(char::is_alphanumeric)
+            && !c.text.text.chars().any(|ch| ch.is_alphanumeric() || ch == '*')
         {
             let span = c.span;
             items.pop();
@@ -999,8 +1068,24 @@ impl Reader {
         let mut out: Vec<Point> = Vec::new();
         let mut heading: Option<Text> = None;
         let mut escaping = false;
-        for e in list.elements() {
+        // A point labelled like a section ("I. Secure environment:") whose list follows it:
+        // the heading of that list, whose points are the list's own.
+        let mut hoist = false;
+        let elements: Vec<&Node> = list.elements().collect();
+        for (i, e) in elements.iter().copied().enumerate() {
             match e.name.as_str() {
+                "point" | "item" | "indent" | "alinea" | "paragraph" | "subparagraph"
+                    if !self.own
+                        && e.child("num").is_some_and(|n| is_section_label(&n.plain_text()))
+                        && !e.elements().any(|c| matches!(c.name.as_str(), "list" | "sublist" | "blockList"))
+                        && elements
+                            .get(i + 1)
+                            .is_some_and(|n| matches!(n.name.as_str(), "sublist" | "list" | "blockList")) =>
+                {
+                    let p = self.point(e);
+                    heading = Some(p.text);
+                    hoist = true;
+                }
                 "point" | "item" | "indent" | "alinea" | "paragraph" | "subparagraph" => {
                     let mut p = self.point(e);
                     p.heading = heading.take().or(p.heading);
@@ -1033,6 +1118,14 @@ impl Reader {
                         continue;
                     }
                     out.push(p);
+                }
+                "sublist" | "list" | "blockList" if hoist => {
+                    hoist = false;
+                    let mut pts = self.points(e);
+                    if let Some(first) = pts.first_mut() {
+                        first.heading = heading.take().or(first.heading.take());
+                    }
+                    out.extend(pts);
                 }
                 "sublist" | "list" | "blockList" => {
                     let pts = self.points(e);
@@ -1332,7 +1425,24 @@ fn split_label(t: Text) -> (Option<String>, Text) {
     };
     let Some(end) = label_end else { return (None, t) };
     let num = s.get(..end).and_then(clean_num);
-    let rest = Text {
+    (num, cut_head(&t, end))
+}
+
+/// A paragraph number typed in the text without its full stop before an italic lead
+/// phrase (`3 *Calls upon*`), as the text reader reads one: the number, and the text after it.
+fn bare_number(t: &Text) -> Option<(String, Text)> {
+    let s = t.text.as_str();
+    let digits = s.find(|c: char| !c.is_ascii_digit())?;
+    let after = s.get(digits..)?;
+    let end = digits + (after.len() - after.trim_start().len());
+    let italic_next = t.styles.iter().any(|st| st.start == end && st.style == crate::model::Style::Italic);
+    ((1..=3).contains(&digits) && end > digits && italic_next).then(|| (s[..digits].to_string(), cut_head(t, end)))
+}
+
+/// The text after byte `end`, marks shifted.
+fn cut_head(t: &Text, end: usize) -> Text {
+    let s = t.text.as_str();
+    Text {
         text: s.get(end..).unwrap_or("").to_string(),
         notes: t.notes.iter().map(|n| crate::model::NoteCall { at: n.at.saturating_sub(end), ..*n }).collect(),
         styles: t
@@ -1342,8 +1452,7 @@ fn split_label(t: Text) -> (Option<String>, Text) {
             .map(|st| crate::model::Styled { start: st.start.saturating_sub(end), end: st.end - end, style: st.style })
             .collect(),
         mentions: Vec::new(),
-    };
-    (num, rest)
+    }
 }
 
 /// The model's kind for an AKN4UN document name.

@@ -1,0 +1,195 @@
+//! The text reader and the AKN importer read the same resolution the same way: small
+//! hand-written inputs for each kind of disagreement found on the bulk set
+//! (`reports/akn-agreement.md`).
+
+use unlod::{ConvertOptions, Format, Resolution, convert};
+
+fn read_md(md: &str) -> Resolution {
+    convert(md.as_bytes(), &ConvertOptions::default()).unwrap().resolution
+}
+
+fn read_akn(main_body: &str) -> Resolution {
+    let xml = format!(
+        "<akomaNtoso><statement name=\"resolution\"><preamble><container name=\"preambularParagraph\">\
+         <p><i>Recalling</i> its resolutions,</p></container></preamble><mainBody>{main_body}</mainBody>\
+         </statement></akomaNtoso>"
+    );
+    convert(xml.as_bytes(), &ConvertOptions { from: Some(Format::Akn), lossy: false }).unwrap().resolution
+}
+
+/// A General Assembly resolution around `body` (the paragraphs after the formula).
+fn ga(body: &str) -> String {
+    format!(
+        "United Nations\n\nA/RES/80/1\n\nGeneral Assembly\n\nResolution adopted by the General Assembly on 1 December 2025\n\n\
+         80/1. Cooperation\n\n*The General Assembly*,\n\n{body}\n\n20th plenary meeting  \n1 December 2025\n"
+    )
+}
+
+/// The counts of the text reader's model of a General Assembly resolution around `body`.
+fn md_counts(body: &str) -> [usize; 4] {
+    counts(&read_md(&ga(body)))
+}
+
+fn counts(r: &Resolution) -> [usize; 4] {
+    let c = r.counts();
+    [c.preambular, c.operative_numbered, c.operative_unnumbered, c.subparagraphs]
+}
+
+#[test]
+fn a_number_on_a_line_of_its_own_numbers_the_paragraph_after_it() {
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,\n\n1.\n\n*Decides* to act;\n\n2.\n\n*Requests* a report on the matter.",
+    ));
+    assert_eq!(counts(&r), [1, 2, 0, 0]);
+    let ops = r.operative();
+    assert_eq!(ops[0].num.as_deref(), Some("1"));
+    assert_eq!(ops[0].text.text, "Decides to act;");
+    assert_eq!(ops[1].lead.as_deref(), Some("Requests"));
+}
+
+#[test]
+fn a_separator_line_is_a_paragraph_of_its_own() {
+    let md = ga("*Recalling* its resolutions,\n\n1. *Decides* to act;\n\n* * *\n\n2. *Requests* a report.");
+    let r = read_md(&md);
+    assert_eq!(counts(&r), [1, 2, 1, 0]);
+    assert_eq!(r.operative()[0].text.text, "Decides to act;");
+    // The importer keeps a separator that ends a section, as the XML prints it.
+    let a = read_akn(
+        "<section><num>I</num><paragraph><num>1.</num><content><p><i>Decides</i> to act;</p></content></paragraph>\
+         <paragraph><content><p>* * *</p></content></paragraph></section>\
+         <section><num>II</num><paragraph><num>2.</num><content><p><i>Requests</i> a report.</p></content></paragraph></section>",
+    );
+    assert_eq!(counts(&a), [1, 2, 1, 0]);
+}
+
+#[test]
+fn empty_superscripts_and_underscores_of_a_web_address_are_read_as_printed() {
+    let md = ga(
+        "*Recalling* its resolutions,<sup>1</sup>\n\n1. *Decides* to act.\n\n---\n\n<sup>1</sup> <sup></sup>See https://x.org/doc/Living_Heritage_-_High_Resolution.pdf.",
+    );
+    let r = read_md(&md);
+    assert_eq!(r.footnotes.len(), 1);
+    assert_eq!(r.footnotes[0].text.text, "See https://x.org/doc/Living_Heritage_-_High_Resolution.pdf.");
+    // Emphasis around a web address still closes.
+    let r = read_md(&ga("*Recalling* _https://x.org/a_b_,\n\n1. *Decides* to act."));
+    assert!(r.bodies().next().unwrap().preamble[0].text.text.ends_with("https://x.org/a_b,"));
+}
+
+#[test]
+fn a_lead_phrase_italicised_in_two_runs_is_one_lead_phrase() {
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,\n\n*S**trongly condemning also* the attacks,\n\n1. *Decides* to act.",
+    ));
+    let leads: Vec<_> = r.bodies().next().unwrap().preamble.iter().map(|c| c.lead.clone()).collect();
+    assert_eq!(leads[1].as_deref(), Some("Strongly condemning also"));
+}
+
+#[test]
+fn a_title_line_after_a_bare_section_number_is_the_sections_heading() {
+    assert_eq!(
+        md_counts(
+            "*Recalling* its resolutions,\n\nI\n\nIntroduction\n\n1. *Decides* to act;\n\nRegional cooperation\n\n2. *Requests* a report;\n\nII\n\nFinal remarks\n\n3. *Decides* to remain seized of the matter."
+        ),
+        [1, 3, 0, 0]
+    );
+}
+
+#[test]
+fn preambular_paragraphs_before_a_numbered_section_are_its_preamble() {
+    assert_eq!(
+        md_counts(
+            "*Recalling* its resolutions,\n\nI 1. *Decides* to act;\n\n2. *Requests* a report;\n\n*Reaffirming* the legal basis of the mandate,\n\nII 3. *Decides* to extend the mandate."
+        ),
+        [2, 3, 0, 0]
+    );
+}
+
+#[test]
+fn the_importer_reads_a_number_typed_without_its_full_stop() {
+    let a = read_akn(
+        "<paragraph><num>1.</num><content><p><i>Decides</i> to act;</p></content></paragraph>\
+         <paragraph><content><p>2 <i>Calls upon</i> all States to act;</p></content></paragraph>\
+         <paragraph><num>3.</num><content><p><i>Requests</i> a report.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 3, 0, 0]);
+    assert_eq!(a.operative()[1].lead.as_deref(), Some("Calls upon"));
+    let md = ga(
+        "*Recalling* its resolutions,\n\n1. *Decides* to act;\n\n2 *Calls upon* all States to act;\n\n3. *Requests* a report.",
+    );
+    assert_eq!(counts(&read_md(&md)), [1, 3, 0, 0]);
+}
+
+#[test]
+fn the_importer_reads_a_section_label_point_before_its_list_as_a_heading() {
+    let a = read_akn(
+        "<paragraph><num>1.</num><list><intro><p><i>Decides</i> the following mandate:</p></intro>\
+         <point><num>I.</num><content><p>Secure environment:</p></content></point>\
+         <sublist><point><num>(a)</num><content><p>to ensure security;</p></content></point>\
+         <point><num>(b)</num><content><p>to assist;</p></content></point></sublist>\
+         <point><num>II.</num><content><p>Human rights:</p></content></point>\
+         <sublist><point><num>(a)</num><content><p>to monitor.</p></content></point></sublist></list></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 1, 0, 3]);
+}
+
+#[test]
+fn a_title_in_brackets_is_an_unnumbered_paragraph_of_its_own() {
+    let md = ga(
+        "*Recalling* its resolutions,\n\n*(“Supporting the political process”)*\n\n1. *Welcomes* the progress;\n\n(“*Renewing the mandate*”)\n\n2. *Decides* to renew the mandate.",
+    );
+    assert_eq!(counts(&read_md(&md)), [1, 2, 2, 0]);
+    let a = read_akn(
+        "<paragraph><content><p><i>(“Supporting the political process”)</i></p></content></paragraph>\
+         <paragraph><num>1.</num><content><p><i>Welcomes</i> the progress;</p></content></paragraph>\
+         <paragraph><content><p>(“<i>Renewing the mandate</i>”)</p></content></paragraph>\
+         <paragraph><num>2.</num><content><p><i>Decides</i> to renew the mandate.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 2, 2, 0]);
+}
+
+#[test]
+fn a_superscript_in_a_document_without_note_texts_is_no_footnote() {
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,\n\n1. *Decides* that reactors of 0.05 m<sup>3</sup> or more are listed.",
+    ));
+    assert!(r.footnotes.is_empty(), "{:?}", r.footnotes);
+    assert!(r.operative()[0].text.text.contains("0.05 m3 or more"), "{}", r.operative()[0].text.text);
+}
+
+#[test]
+fn the_importer_reads_lettered_headings_between_sub_paragraphs_as_headings() {
+    let a = read_akn(
+        "<paragraph><num>1.</num><list><intro><p><i>Endorses</i> the following mandate:</p></intro>\
+         <point><num>A.</num><content><p>To assist the parties by:</p></content></point></list></paragraph>\
+         <paragraph><content><p>(1) Chairing the Joint Commission;</p></content></paragraph>\
+         <paragraph><content><p>(2) Leading the tasks;</p></content></paragraph>\
+         <paragraph><num>B.</num><content><p>To assist the Government in the following tasks:</p></content></paragraph>\
+         <paragraph><content><p>(1) Provision of advice;</p></content></paragraph>\
+         <paragraph><num>2.</num><content><p><i>Decides</i> to remain seized of the matter.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 2, 0, 3]);
+}
+
+#[test]
+fn the_importer_reads_a_titled_point_before_a_table_as_a_section() {
+    let a = read_akn(
+        "<paragraph><num>1.</num><list><intro><p><i>Approves</i> the staffing table below:</p></intro>\
+         <point><num>A.</num><content><p>Secretariat of the Pension Board</p></content></point></list></paragraph>\
+         <paragraph><num>2.</num><content><p><i>Decides</i> to remain seized of the matter.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 2, 0, 0]);
+    let md = ga(
+        "*Recalling* its resolutions,\n\n1. *Approves* the staffing table below:\n\nA. Secretariat of the Pension Board\n\n2. *Decides* to remain seized of the matter.",
+    );
+    assert_eq!(counts(&read_md(&md)), [1, 2, 0, 0]);
+}
+
+#[test]
+fn the_importer_puts_labelled_paragraphs_under_an_unnumbered_paragraph_ending_in_a_colon() {
+    let a = read_akn(
+        "<paragraph><content><p><i>Urges</i> all countries to do the following:</p></content></paragraph>\
+         <paragraph><content><p>(a) To cooperate;</p></content></paragraph>\
+         <paragraph><content><p>(b) To assist.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 0, 1, 2]);
+}
