@@ -264,8 +264,8 @@ pub fn agree(dir: &Path) {
         report,
         "\n## How disagreements are judged\n\n\
          - *text reader*: the text reader's model differs from `expected.json` (which the importer matches), or a \
-         known text-reader behaviour explains the difference (named in each line). These are noted, not fixed here: \
-         `src/structure` and `src/recognize` belong to another change.\n\
+         known text-reader behaviour explains the difference (named in each line): bugs or gaps of `src/layout` \
+         and `src/structure`, left for later where listed.\n\
          - *importer*: the importer differs from `expected.json`, which the text reader matches: bugs or gaps of \
          `src/import/akn`, left for later where listed.\n\
          - *source defect*: the XML contradicts itself (a `docDate` that is not the printed date).\n\
