@@ -61,6 +61,13 @@ static ORGAN_NAMES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     out
 });
 
+/// A pattern that matches any organ name of [`ORGAN_NAMES`], shared by the patterns that
+/// name an organ.
+static ORGAN_ALTERNATION: LazyLock<String> = LazyLock::new(|| {
+    let organs: Vec<&str> = ORGAN_NAMES.iter().map(|(n, _)| n.as_str()).collect();
+    alternation(&organs)
+});
+
 /// A pattern that matches any of `names` (longest first), with `’` matching `'` too.
 fn alternation(names: &[&str]) -> String {
     let mut names: Vec<&str> = names.iter().copied().filter(|n| !n.trim().is_empty()).collect();
@@ -89,8 +96,7 @@ const QUALIFIER: &str = r"(?:,\s+(?:annexe?s?|anexo)(?:\s+[IVX]+(?-u:\b))?|,\s+(
 /// The words they stand before begin with ASCII letters; the start is checked again, in
 /// Unicode, where the match is used.
 static CITATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let organs: Vec<&str> = ORGAN_NAMES.iter().map(|(n, _)| n.as_str()).collect();
-    let organs = alternation(&organs);
+    let organs = &*ORGAN_ALTERNATION;
     let item = format!(r"{NUMBER}(?:{AFTER}(?:{organs}))?{DATE_AFTER}?{QUALIFIER}?");
     let pattern = format!(
         r"(?:(?-u:\b)(?P<its>its|their|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us)\s+)?(?:(?P<organ>{organs})\s+)?(?-u:\b)(?P<kind>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))(?:{AFTER}(?P<mid>{organs}))?\s+(?P<list>{item}(?:(?:,\s*|,?\s+(?:and|et|y)\s+){item})*)"
@@ -98,8 +104,7 @@ static CITATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&pattern).ok()
 });
 static ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let organs: Vec<&str> = ORGAN_NAMES.iter().map(|(n, _)| n.as_str()).collect();
-    let organs = alternation(&organs);
+    let organs = &*ORGAN_ALTERNATION;
     Regex::new(&format!(
         r"(?P<num>{NUMBER})(?:{AFTER}(?P<after>{organs}))?(?P<date>{DATE_AFTER})?(?P<qual>{QUALIFIER})?"
     ))
@@ -515,19 +520,16 @@ fn organ_before(before: &str, current: Option<&str>) -> Option<String> {
 
 /// The organ named right after "its resolution …": "in its resolution 74/306 of 11
 /// September 2020, the General Assembly called upon".
-static ORGAN_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let organs: Vec<&str> = ORGAN_NAMES.iter().map(|(n, _)| n.as_str()).collect();
-    Regex::new(&format!(r"^,\s+the\s+(?P<organ>{})(?-u:\b)", alternation(&organs))).ok()
-});
+static ORGAN_AFTER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!(r"^,\s+the\s+(?P<organ>{})(?-u:\b)", *ORGAN_ALTERNATION)).ok());
 
 /// Words that name the resolutions of an organ without their numbers, which those listed
 /// after them are of: "Human Rights Council resolutions on the subject, including resolution
 /// 42/9", "its previous resolutions, including resolution 74/138".
 static UNNUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let organs: Vec<&str> = ORGAN_NAMES.iter().map(|(n, _)| n.as_str()).collect();
     Regex::new(&format!(
         r"(?-u:\b)(?:(?P<its>its|their)|(?P<organ>{}))(?:\s+[a-z]+){{0,2}}\s+(?:resolutions?|decisions?)(?-u:\b)",
-        alternation(&organs)
+        *ORGAN_ALTERNATION
     ))
     .ok()
 });
@@ -559,13 +561,14 @@ struct Anchor {
 /// of `ontology/symbols.tsv` ("Commission on Crime Prevention and Criminal Justice resolution
 /// 25/2"): its key. Such a citation is that body's, not the Assembly's.
 fn other_body(s: &str, before: usize, actors: &[Candidate]) -> Option<String> {
+    body_without_rule(actors, |a| a.end <= before && s.get(a.end..before).is_some_and(|gap| gap.trim().is_empty()))
+}
+
+/// The first organization of `actors` that `at` accepts and whose documents no rule of
+/// `ontology/symbols.tsv` numbers: its key.
+fn body_without_rule(actors: &[Candidate], at: impl Fn(&Candidate) -> bool) -> Option<String> {
     actors.iter().find_map(|a| match &a.what {
-        Pending::Actor(r)
-            if a.end <= before
-                && r.kind == ActorKind::Organization
-                && s.get(a.end..before).is_some_and(|gap| gap.trim().is_empty())
-                && words().symbol_rule(&r.key).is_none() =>
-        {
+        Pending::Actor(r) if at(a) && r.kind == ActorKind::Organization && words().symbol_rule(&r.key).is_none() => {
             Some(r.key.clone())
         }
         _ => None,
@@ -584,14 +587,7 @@ fn named_before(before: &str, short: &str, current: Option<&str>) -> Option<Stri
 
 /// The body with no symbol rule whose name starts at `at`.
 fn other_body_at(at: usize, actors: &[Candidate]) -> Option<String> {
-    actors.iter().find_map(|a| match &a.what {
-        Pending::Actor(r)
-            if a.start == at && r.kind == ActorKind::Organization && words().symbol_rule(&r.key).is_none() =>
-        {
-            Some(r.key.clone())
-        }
-        _ => None,
-    })
+    body_without_rule(actors, |a| a.start == at)
 }
 
 fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candidate>) {
