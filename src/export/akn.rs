@@ -30,6 +30,7 @@ pub fn write(res: &Resolution, opts: &ExportOptions, out: impl Write) -> io::Res
         let mut w = Akn {
             w: Writer::new_with_indent(&mut buf, b' ', 2),
             inline: None,
+            spare: Vec::new(),
             res,
             iris,
             footnotes: ids::footnotes(res),
@@ -53,6 +54,8 @@ struct Akn<'a, W: Write> {
     /// While inline content is written: a writer without indentation, whose output goes into
     /// the enclosing element as it is (indentation inside mixed content would add spaces).
     inline: Option<Writer<Vec<u8>>>,
+    /// The buffer of the last inline writer, kept for the next one.
+    spare: Vec<u8>,
     res: &'a Resolution,
     iris: Iris,
     footnotes: Vec<String>,
@@ -70,7 +73,9 @@ struct Akn<'a, W: Write> {
 fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
     let bad =
         |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
-    if s.chars().any(bad) {
+    // The C0 controls are single bytes below 0x20; U+FFFE and U+FFFF begin with 0xEF. Texts
+    // rarely hold either, so a scan over bytes decides.
+    if s.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF) && s.chars().any(bad) {
         s.chars().map(|c| if bad(c) { '\u{FFFD}' } else { c }).collect::<String>().into()
     } else {
         s.into()
@@ -139,17 +144,21 @@ impl<'a, W: Write> Akn<'a, W> {
             body(self)?;
             return self.end(name);
         }
-        self.inline = Some(Writer::new(Vec::new()));
+        self.inline = Some(Writer::new(std::mem::take(&mut self.spare)));
         let r = body(self);
-        let buf = self.inline.take().map(Writer::into_inner).unwrap_or_default();
+        let mut buf = self.inline.take().map(Writer::into_inner).unwrap_or_default();
         r?;
-        let text = String::from_utf8(buf).map_err(io::Error::other)?;
-        if text.is_empty() {
-            return self.empty(name, attrs);
-        }
-        self.start(name, attrs)?;
-        self.w.write_event(Event::Text(BytesText::from_escaped(text))).map_err(io::Error::other)?;
-        self.end(name)
+        let written = if buf.is_empty() {
+            self.empty(name, attrs)
+        } else {
+            let text = std::str::from_utf8(&buf).map_err(io::Error::other)?;
+            self.start(name, attrs)?;
+            self.w.write_event(Event::Text(BytesText::from_escaped(text))).map_err(io::Error::other)?;
+            self.end(name)
+        };
+        buf.clear();
+        self.spare = buf;
+        written
     }
 
     /// `<name attrs>text</name>` with plain text.

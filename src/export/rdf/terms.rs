@@ -18,7 +18,7 @@ pub fn iri(buf: &mut Vec<u8>, iri: &str) {
     // Every character IRIREF forbids is ASCII, and no byte of a multi-byte UTF-8 sequence is
     // ASCII, so a scan over bytes finds them and copies the runs between them whole.
     for (i, &b) in bytes.iter().enumerate() {
-        if matches!(b, 0..=0x20 | b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\') {
+        if forbidden_in_iri(b) {
             buf.extend_from_slice(bytes.get(from..i).unwrap_or_default());
             unicode_escape(buf, u32::from(b));
             from = i + 1;
@@ -26,6 +26,11 @@ pub fn iri(buf: &mut Vec<u8>, iri: &str) {
     }
     buf.extend_from_slice(bytes.get(from..).unwrap_or_default());
     buf.push(b'>');
+}
+
+/// Whether IRIREF forbids the byte (all such characters are ASCII).
+fn forbidden_in_iri(b: u8) -> bool {
+    matches!(b, 0..=0x20 | b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\')
 }
 
 /// Appends a quoted, escaped string.

@@ -49,15 +49,21 @@ pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
 }
 
 /// `prefix:local` for an IRI under a known prefix whose local part needs no escape.
+///
+/// A local part of that kind holds no `/` or `#`, so the namespace can only be the IRI up to
+/// its last `/` or `#`: one comparison of lengths rules out most prefixes.
 fn prefixed(iri: &str) -> Option<(&'static str, &str)> {
-    PREFIXES.iter().find_map(|(p, ns)| {
-        let local = iri.strip_prefix(ns)?;
-        let b = local.as_bytes();
-        let ok = b.first().is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
-            && !local.ends_with('-');
-        ok.then_some((*p, local))
-    })
+    let b = iri.as_bytes();
+    let split = b.iter().rposition(|c| *c == b'/' || *c == b'#')? + 1;
+    let (ns, local) = (iri.get(..split)?, iri.get(split..)?);
+    let l = local.as_bytes();
+    let ok = l.first().is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        && l.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
+        && !local.ends_with('-');
+    if !ok {
+        return None;
+    }
+    PREFIXES.iter().find(|(_, n)| n.len() == ns.len() && *n == ns).map(|(p, _)| (*p, local))
 }
 
 fn term_iri(buf: &mut Vec<u8>, s: &str) {
