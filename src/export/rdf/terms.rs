@@ -28,10 +28,22 @@ pub fn iri(buf: &mut Vec<u8>, iri: &str) {
     buf.push(b'>');
 }
 
-/// Whether IRIREF forbids the byte (all such characters are ASCII).
+/// Whether IRIREF forbids the byte (all such characters are ASCII); a table, as every byte of
+/// every IRI written is looked up.
 fn forbidden_in_iri(b: u8) -> bool {
-    matches!(b, 0..=0x20 | b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\')
+    FORBIDDEN_IN_IRI.get(usize::from(b)).copied().unwrap_or(true)
 }
+
+#[allow(clippy::indexing_slicing)] // b < 256 by the loop's condition
+const FORBIDDEN_IN_IRI: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, 0..=0x20 | b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\');
+        b += 1;
+    }
+    t
+};
 
 /// Appends a quoted, escaped string.
 pub fn quoted(buf: &mut Vec<u8>, s: &str) {
