@@ -152,13 +152,13 @@ pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
     let mut current: Option<(String, Map<String, Value>)> = None;
     // Triples are sorted by subject, so each subject's triples are consecutive.
     for triple in &g.triples {
-        if current.as_ref().is_none_or(|(s, _)| *s != triple.s) {
+        if current.as_ref().is_none_or(|(s, _)| **s != *triple.s) {
             if let Some((_, node)) = current.take() {
                 nodes.push(Value::Object(node));
             }
             let mut node = Map::new();
-            node.insert("@id".into(), Value::String(triple.s.clone()));
-            current = Some((triple.s.clone(), node));
+            node.insert("@id".into(), Value::String(triple.s.to_string()));
+            current = Some((triple.s.to_string(), node));
         }
         let Some((_, node)) = current.as_mut() else { continue };
         let (key, value) = if triple.p == TYPE {

@@ -14,6 +14,7 @@ use crate::model::{
     Vote, VoteMethod, VoteOutcome, VoteSubject,
 };
 use crate::words::words;
+use std::sync::Arc;
 
 /// Maps a resolution to its graph.
 pub fn map(res: &Resolution, opts: &ExportOptions) -> Graph {
@@ -27,6 +28,7 @@ pub fn map(res: &Resolution, opts: &ExportOptions) -> Graph {
         lang,
         out: Vec::new(),
         described: std::collections::HashSet::new(),
+        subjects: Vec::with_capacity(RECENT_SUBJECTS),
     };
     m.document();
     let triples = group_by_subject(m.out);
@@ -41,12 +43,12 @@ pub fn map(res: &Resolution, opts: &ExportOptions) -> Graph {
 /// rather than long subject IRIs that share most of their bytes (the lexicographic sort this
 /// replaces took a tenth of a whole conversion).
 fn group_by_subject(triples: Vec<Triple>) -> Vec<Triple> {
-    let mut rank: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut rank: std::collections::HashMap<&str, usize> = std::collections::HashMap::with_capacity(triples.len() / 4);
     let mut ranks = Vec::with_capacity(triples.len());
     let mut last: Option<(&str, usize)> = None;
     for t in &triples {
         let r = match last {
-            Some((s, r)) if s == t.s => r,
+            Some((s, r)) if s == &*t.s => r,
             _ => {
                 let next = rank.len();
                 *rank.entry(&t.s).or_insert(next)
@@ -78,7 +80,12 @@ struct Mapper<'a> {
     /// Actors, instruments and cited documents described so far, by IRI: each is described
     /// once however often the text names it (a State named in forty paragraphs).
     described: std::collections::HashSet<String>,
+    /// The subjects of the last triples added, shared by the triples that follow.
+    subjects: Vec<Arc<str>>,
 }
+
+/// How many recent subjects [`Mapper::subject`] keeps.
+const RECENT_SUBJECTS: usize = 4;
 
 fn int(n: impl ToString) -> Object {
     Object::Typed(n.to_string(), INTEGER)
@@ -94,7 +101,22 @@ fn string(s: &str) -> Object {
 
 impl Mapper<'_> {
     fn add(&mut self, s: &str, p: &'static str, o: Object) {
-        self.out.push(Triple { s: s.to_string(), p, o });
+        let s = self.subject(s);
+        self.out.push(Triple { s, p, o });
+    }
+
+    /// The shared form of a subject IRI: nodes are described a few triples at a time, often
+    /// two in turn (a part and its expression), so the last few are kept.
+    fn subject(&mut self, s: &str) -> Arc<str> {
+        if let Some(known) = self.subjects.iter().find(|k| &***k == s) {
+            return known.clone();
+        }
+        let new: Arc<str> = Arc::from(s);
+        if self.subjects.len() == RECENT_SUBJECTS {
+            self.subjects.remove(0);
+        }
+        self.subjects.push(new.clone());
+        new
     }
 
     fn iri(&mut self, s: &str, p: &'static str, o: &str) {

@@ -16,6 +16,7 @@ mod turtle;
 pub mod vocab;
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 /// The object of a triple.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,8 +32,8 @@ pub enum Object {
 /// One triple; the subject is always an IRI.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Triple {
-    /// Subject IRI.
-    pub s: String,
+    /// Subject IRI, shared by the triples of one subject.
+    pub s: Arc<str>,
     /// Predicate IRI.
     pub p: &'static str,
     /// Object.
@@ -73,7 +74,7 @@ fn statements(g: &Graph, graph: Option<&str>) -> Vec<u8> {
     // Triples come grouped by subject: its escaped form is kept while it repeats.
     let mut subject: (&str, Vec<u8>) = ("", Vec::new());
     for t in &g.triples {
-        if subject.1.is_empty() || subject.0 != t.s {
+        if subject.1.is_empty() || subject.0 != &*t.s {
             subject.1.clear();
             terms::iri(&mut subject.1, &t.s);
             subject.0 = &t.s;

@@ -22,8 +22,8 @@ pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
     let mut last: Option<(&str, &str)> = None;
     for t in &g.triples {
         match last {
-            Some((s, p)) if s == t.s && p == t.p => buf.extend_from_slice(b" ,\n        "),
-            Some((s, _)) if s == t.s => {
+            Some((s, p)) if s == &*t.s && p == t.p => buf.extend_from_slice(b" ,\n        "),
+            Some((s, _)) if s == &*t.s => {
                 buf.extend_from_slice(b" ;\n    ");
                 predicate(&mut buf, t.p);
                 buf.push(b' ');
@@ -40,7 +40,7 @@ pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
             }
         }
         obj(&mut buf, &t.o);
-        last = Some((&t.s, t.p));
+        last = Some((&*t.s, t.p));
     }
     if last.is_some() {
         buf.extend_from_slice(b" .\n");
