@@ -737,26 +737,32 @@ impl<'a, W: Write> Akn<'a, W> {
         Ok(())
     }
 
-    /// The element that marks a mention, with its attributes.
-    fn mention_element(&self, m: &Mention) -> (&'static str, Vec<(&'static str, String)>) {
+    /// The name of the element that marks a mention.
+    fn mention_name(&self, m: &Mention) -> &'static str {
         let res = self.res;
         match &m.what {
-            MentionKind::Date(d) => ("date", vec![("date", d.to_string())]),
-            MentionKind::Citation(i) => match res.citations.get(*i) {
-                Some(c) => ("ref", vec![("href", self.path(&cited_iri(&self.iris, c)))]),
-                None => ("span", Vec::new()),
-            },
-            MentionKind::Instrument(i) => match res.instruments.get(*i) {
-                Some(ins) => ("ref", vec![("href", self.path(&self.iris.instrument(&ins.key)))]),
-                None => ("span", Vec::new()),
-            },
+            MentionKind::Date(_) => "date",
+            MentionKind::Citation(i) if res.citations.get(*i).is_some() => "ref",
+            MentionKind::Instrument(i) if res.instruments.get(*i).is_some() => "ref",
             MentionKind::Actor(i) => match res.actors.get(*i) {
-                Some(a) => {
-                    let name = if a.kind == ActorKind::Official { "role" } else { "organization" };
-                    (name, vec![("refersTo", format!("#{}", actor_eid(a)))])
-                }
-                None => ("span", Vec::new()),
+                Some(a) if a.kind == ActorKind::Official => "role",
+                Some(_) => "organization",
+                None => "span",
             },
+            _ => "span",
+        }
+    }
+
+    /// The attribute of the element that marks a mention, if any.
+    fn mention_attribute(&self, m: &Mention) -> Option<(&'static str, String)> {
+        let res = self.res;
+        match &m.what {
+            MentionKind::Date(d) => Some(("date", d.to_string())),
+            MentionKind::Citation(i) => res.citations.get(*i).map(|c| ("href", self.path(&cited_iri(&self.iris, c)))),
+            MentionKind::Instrument(i) => {
+                res.instruments.get(*i).map(|ins| ("href", self.path(&self.iris.instrument(&ins.key))))
+            }
+            MentionKind::Actor(i) => res.actors.get(*i).map(|a| ("refersTo", format!("#{}", actor_eid(a)))),
         }
     }
 
@@ -766,17 +772,16 @@ impl<'a, W: Write> Akn<'a, W> {
     }
 
     fn open_mention(&mut self, m: &Mention) -> io::Result<()> {
-        let (name, attrs) = self.mention_element(m);
-        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        self.start(name, &attrs)
+        let name = self.mention_name(m);
+        match self.mention_attribute(m) {
+            Some((k, v)) => self.start(name, &[(k, &v)]),
+            None => self.start(name, &[]),
+        }
     }
 
     fn close_mention(&mut self, m: Option<&Mention>) -> io::Result<()> {
         match m {
-            Some(m) => {
-                let (name, _) = self.mention_element(m);
-                self.end(name)
-            }
+            Some(m) => self.end(self.mention_name(m)),
             None => Ok(()),
         }
     }
