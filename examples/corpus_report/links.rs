@@ -17,9 +17,31 @@ use std::path::{Path, PathBuf};
 use unlod::Resolution;
 use unlod::model::VoteMethod;
 
-/// A symbol made comparable: upper case, no spaces.
+/// A symbol made comparable: upper case, no spaces, and without the language of a link
+/// written with a doubled slash ("https://undocs.org//en/A/RES/217 (III)" gives
+/// `/EN/A/RES/217(III)` in `cited_symbols`).
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
+    match s.strip_prefix("/EN/") {
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
+}
+
+/// The resolution of a lettered part as the XML links it: `A/RES/57/270B` and
+/// `A/RES/74/92A-B` are parts of `A/RES/57/270` and `A/RES/74/92`, `A/RES/217A(III)` of
+/// `A/RES/217(III)`. The XML links a part now by its letter, now by its resolution
+/// ("resolution 74/232 A" to A/RES/74/232); unlod cites the resolution, with the part as a
+/// pinpoint, so the two are compared as resolutions.
+fn whole(s: &str) -> Option<String> {
+    let (head, tail) = s.find('(').map_or((s, ""), |i| s.split_at(i));
+    let letters = head.trim_end_matches(|c: char| c.is_ascii_uppercase() || c == '-');
+    let cut = &head[letters.len()..];
+    let lettered = matches!(cut.len(), 1 | 3)
+        && letters.ends_with(|c: char| c.is_ascii_digit())
+        && letters.contains("/RES/")
+        && (tail.is_empty() || tail.starts_with('('));
+    lettered.then(|| format!("{letters}{tail}"))
 }
 
 /// What one document gives.
@@ -36,6 +58,8 @@ struct Doc {
     vote: Option<Option<String>>,
     /// Why an exact vote differs from `expected.json`, where the expectation is wrong.
     vote_note: Option<String>,
+    /// Lettered parts the XML links, compared as their resolutions (see [`whole`]).
+    parts: usize,
     /// Symbols of `wrong` that fall in a class shown to be a gap of the markup, with the class.
     excused: Vec<(String, &'static str)>,
 }
@@ -85,6 +109,7 @@ fn compare(name: String, res: &Resolution, v: &Value, xml: Option<&str>, decisio
             .flatten()
             .filter_map(Value::as_str)
             .map(norm)
+            .map(|s| whole(&s).inspect(|_| d.parts += 1).unwrap_or(s))
             .collect();
         let own = v.get("symbol").and_then(Value::as_str).map(norm);
         let got: BTreeSet<String> =
@@ -208,6 +233,16 @@ pub fn links(dir: &Path, shared: &Path) {
          set; the 31 texts of `../shared/corpus/texts` are added). Each document's `clean.md` (or text) \
          is converted; its cited symbols are compared with those the UN's XML marks up \
          (`cited_symbols`, where `cited_symbols_markup` is true), its printed vote with `votes`.\n"
+    )
+    .unwrap();
+    let parts = marked.iter().map(|d| d.parts).sum::<usize>();
+    writeln!(
+        out,
+        "A lettered part that the XML links ({parts} symbols: `A/RES/57/270B` for \"resolution 57/270 B\", \
+         `A/RES/74/92A-B` for \"74/92 A and B\") is compared as its resolution (`A/RES/57/270`): the \
+         XML links a part now by its letter, now by its resolution (\"resolution 74/232 A\" to \
+         A/RES/74/232), and unlod cites the resolution, with the part as a pinpoint. A link written \
+         with a doubled slash (`https://undocs.org//en/A/RES/217 (III)`) is read without its language.\n"
     )
     .unwrap();
     writeln!(out, "## Figures\n").unwrap();

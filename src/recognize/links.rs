@@ -525,11 +525,13 @@ static ORGAN_AFTER: LazyLock<Option<Regex>> =
 
 /// Words that name the resolutions of an organ without their numbers, which those listed
 /// after them are of: "Human Rights Council resolutions on the subject, including resolution
-/// 42/9", "its previous resolutions, including resolution 74/138".
+/// 42/9", "its previous resolutions, including resolution 74/138", "the resolutions and
+/// decisions of the Human Rights Council, the most recent of which being resolutions 47/1 …",
+/// "relevant resolutions adopted by the Human Rights Council, including resolution 36/6".
 static UNNUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let organs = &*ORGAN_ALTERNATION;
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?P<its>its|their)|(?P<organ>{}))(?:\s+[a-z]+){{0,2}}\s+(?:resolutions?|decisions?)(?-u:\b)",
-        *ORGAN_ALTERNATION
+        r"(?-u:\b)(?:(?:(?P<its>its|their)|(?P<organ>{organs}))(?:\s+[a-z]+){{0,2}}\s+(?:resolutions?|decisions?)|(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?\s+(?:of|adopted\s+by)\s+the\s+(?P<of>{organs}))(?-u:\b)"
     ))
     .ok()
 });
@@ -544,7 +546,11 @@ fn unnumbered_before(before: &str, current: Option<&str>) -> Option<String> {
     if gap.contains(';') || gap.contains(". ") || mentions_document(gap) {
         return None;
     }
-    match c.name("organ") {
+    match c.name("organ").or(c.name("of")) {
+        // "the resolutions of the Council": the Council named last before.
+        Some(o) if !o.as_str().contains(' ') => {
+            named_before(before, o.as_str(), current).or_else(|| organ_key(o.as_str(), current))
+        }
         Some(o) => organ_key(o.as_str(), current),
         None => current.map(str::to_string),
     }

@@ -326,3 +326,17 @@ fn a_resolution_inside_an_actors_name_is_cited() {
     );
     assert_eq!(got, ["S/RES/1373 (2001)"]);
 }
+
+#[test]
+fn resolutions_of_an_organ_named_before_their_numbers_are_its() {
+    let got = cited_in(
+        &[
+            "the resolutions and decisions of the Human Rights Council, the most recent of which being resolutions 47/1 of 12 July 2021 and 46/21 of 24 March 2021",
+            "relevant resolutions adopted by the Human Rights Council, including resolution 36/6 of 28 September 2017",
+            "its resolution 74/146 of 18 December 2019",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/HRC/RES/47/1", "A/HRC/RES/46/21", "A/HRC/RES/36/6", "A/RES/74/146"]);
+}
