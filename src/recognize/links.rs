@@ -556,6 +556,37 @@ fn unnumbered_before(before: &str, current: Option<&str>) -> Option<String> {
     }
 }
 
+/// Whether a citation's words follow a document symbol and its pinpoints ("(A/77/53/Add.1),
+/// chap. III, sect. A, resolution 51/4", "A/56/1026-S/2002/932, annex II, resolution
+/// 14/221"): the number is then of a resolution printed in that document. `Some(organ)`
+/// where the document is an organ's report to the General Assembly (`report` of
+/// `ontology/symbols.tsv`), `Some(None)` where it is another document, whose resolutions
+/// are another body's.
+fn in_document(before: &str) -> Option<Option<String>> {
+    let t = before.trim_end().strip_suffix(',')?;
+    let from = t.char_indices().rev().nth(200).map_or(0, |(i, _)| i);
+    let window = t.get(from..)?;
+    let m = SYMBOL.as_ref()?.find_iter(window).last()?;
+    let rest = window.get(m.end()..)?.trim_start_matches([')', '*', ' ']);
+    let pinpoints: Vec<&str> = rest.strip_prefix(',')?.split(',').map(str::trim).collect();
+    let pinpoint = |p: &&str| {
+        ["annex", "chap.", "chapter", "sect.", "section", "para.", "paras.", "appendix", "part", "vol."]
+            .iter()
+            .any(|w| p.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+    };
+    if !pinpoints.iter().all(pinpoint) {
+        return None;
+    }
+    let symbol = joint_first(m.as_str());
+    let organ = words().symbols.iter().find_map(|rule| {
+        let (pre, post) = rule.report.as_deref()?.split_once("{session}")?;
+        let r = symbol.strip_prefix(pre)?.trim_start_matches(|c: char| c.is_ascii_digit());
+        let r = r.strip_prefix(post)?;
+        (r.is_empty() || r.starts_with('/')).then(|| rule.organ.clone())
+    });
+    Some(organ)
+}
+
 /// What a citation's words say of the numbers listed after them.
 struct Anchor {
     its: bool,
@@ -629,7 +660,13 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         let other = (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten();
         let its = its && other.is_none();
         let bare = !its && other.is_none() && printed_organ.is_none();
-        let printed_organ = other.or(printed_organ).or_else(|| {
+        // "(A/77/53/Add.1), chap. III, sect. A, resolution 51/4": a resolution printed in a
+        // document, of the organ whose report it is, or of a body with no symbol rule.
+        let in_doc = bare.then(|| in_document(s.get(..all.start()).unwrap_or(""))).flatten();
+        if matches!(in_doc, Some(None)) {
+            continue;
+        }
+        let printed_organ = other.or(printed_organ).or(in_doc.flatten()).or_else(|| {
             bare.then(|| unnumbered_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref())).flatten()
         });
         let k = kind.as_str().to_lowercase();

@@ -340,3 +340,18 @@ fn resolutions_of_an_organ_named_before_their_numbers_are_its() {
     );
     assert_eq!(got, ["A/HRC/RES/47/1", "A/HRC/RES/46/21", "A/HRC/RES/36/6", "A/RES/74/146"]);
 }
+
+#[test]
+fn a_resolution_printed_in_a_document_is_of_the_body_whose_document_it_is() {
+    let got = cited_in(
+        &[
+            "the report (Official Records of the General Assembly, Seventy-seventh Session, Supplement No. 53A (A/77/53/Add.1), chap. III, sect. A, resolution 51/4)",
+            "the text (A/56/1026-S/2002/932, annex II, resolution 14/221)",
+            "the Conference (CAC/COSP/2021/17, sect. I.A, resolution 9/2, para. 15)",
+            "its resolution 74/146",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/77/53/Add.1", "A/HRC/RES/51/4", "A/56/1026", "CAC/COSP/2021/17", "A/RES/74/146"]);
+}
