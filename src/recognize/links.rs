@@ -671,10 +671,19 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         });
         let k = kind.as_str().to_lowercase();
         let decision = k.starts_with("dec") || k.starts_with("déc");
-        // "resolutions 7/8 … and 8/4 of the Conference of the States Parties to …": a body
-        // with no symbol rule named after the list takes it.
-        let printed_organ = match s.get(all.end()..).and_then(|r| r.strip_prefix(" of the ")) {
-            Some(_) if !its => other_body_at(all.end() + " of the ".len(), actors).or(printed_organ),
+        // "resolutions 7/8 … and 8/4 of the Conference of the States Parties to …", "resolutions
+        // 7/8 and 8/4 adopted by the Conference …": a body with no symbol rule named after the
+        // list takes it; so does an organ where the words name none ("resolution 3/4 of 30
+        // January 2018 of the United Nations Environment Assembly").
+        let rest = s.get(all.end()..).unwrap_or("");
+        let after = [" of the ", " adopted by the ", ", adopted by the "]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w).map(|r| (all.end() + w.len(), r)));
+        let printed_organ = match after {
+            Some((at, r)) if !its => other_body_at(at, actors).or(printed_organ).or_else(|| {
+                let (_, key) = ORGAN_NAMES.iter().find(|(n, _)| n.contains(' ') && r.starts_with(n.as_str()))?;
+                bare.then(|| key.clone())
+            }),
             _ => printed_organ,
         };
         let anchor = Anchor { its, organ: printed_organ, decision };

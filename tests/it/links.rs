@@ -282,6 +282,8 @@ fn other_bodies_resolutions_are_not_the_assemblys() {
             "Human Rights Council resolutions on the subject, including resolution 42/9 of 26 September 2019",
             "the mandate of the Special Rapporteur of the Human Rights Council, as set out in Council resolution 44/5",
             "General Assembly and Security Council resolutions 70/262 and 2282 (2016) of 27 April 2016",
+            "resolutions 1/3 of 27 June 2014 and 2/14 of 27 May 2016 of the United Nations Environment Assembly",
+            "resolutions 6/7 and 6/9 adopted by the Conference of the States Parties to the United Nations Convention against Corruption",
         ],
         "to act",
         "ga",
@@ -295,7 +297,9 @@ fn other_bodies_resolutions_are_not_the_assemblys() {
             "A/HRC/RES/42/9",
             "A/HRC/RES/44/5",
             "A/RES/70/262",
-            "S/RES/2282 (2016)"
+            "S/RES/2282 (2016)",
+            "UNEP/EA.1/RES.3",
+            "UNEP/EA.2/RES.14"
         ]
     );
 }
