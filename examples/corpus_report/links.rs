@@ -17,15 +17,15 @@ use std::path::{Path, PathBuf};
 use unlod::Resolution;
 use unlod::model::VoteMethod;
 
-/// A symbol made comparable: upper case, no spaces, and without the language of a link
-/// written with a doubled slash ("https://undocs.org//en/A/RES/217 (III)" gives
-/// `/EN/A/RES/217(III)` in `cited_symbols`).
+/// A symbol made comparable: upper case, no spaces, without the language of a link written
+/// with a doubled slash ("https://undocs.org//en/A/RES/217 (III)" gives `/EN/A/RES/217(III)`
+/// in `cited_symbols`), and without the `(SUPP)` by which the XML links a report printed as
+/// a supplement of the Official Records now and then ("Supplement No. 54 (A/63/54)": 110
+/// links to `A/63/54(supp)`, 1,024 to the plain symbol).
 fn norm(s: &str) -> String {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
-    match s.strip_prefix("/EN/") {
-        Some(rest) => rest.to_string(),
-        None => s,
-    }
+    let s = s.strip_prefix("/EN/").unwrap_or(&s);
+    s.strip_suffix("(SUPP)").unwrap_or(s).to_string()
 }
 
 /// The resolution of a lettered part as the XML links it: `A/RES/57/270B` and
@@ -289,7 +289,9 @@ pub fn links(dir: &Path, shared: &Path) {
          `A/RES/74/92A-B` for \"74/92 A and B\") is compared as its resolution (`A/RES/57/270`): the \
          XML links a part now by its letter, now by its resolution (\"resolution 74/232 A\" to \
          A/RES/74/232), and unlod cites the resolution, with the part as a pinpoint. A link written \
-         with a doubled slash (`https://undocs.org//en/A/RES/217 (III)`) is read without its language.\n"
+         with a doubled slash (`https://undocs.org//en/A/RES/217 (III)`) is read without its language, \
+         and one to a supplement of the Official Records without its `(SUPP)` (\"Supplement No. 54 \
+         (A/63/54)\" is linked 110 times as `A/63/54(supp)`, 1,024 times as `A/63/54`).\n"
     )
     .unwrap();
     writeln!(out, "## Figures\n").unwrap();
