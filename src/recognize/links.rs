@@ -82,8 +82,7 @@ fn alternation(names: &[&str]) -> String {
 
 /// One printed number of a resolution or decision: `65/232`, `ES-11/1`, `1373 (2001)`,
 /// `217 A (III)`, `181 (II)`.
-const NUMBER: &str =
-    r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s[A-Z](?-u:\b))?|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\([IVXL]+\))";
+const NUMBER: &str = r"(?:(?:(?:ES|S)[-\u{2010}\u{2011}])?\d{1,4}/\d{1,4}(?:\s[A-Z](?-u:\b))?|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\([IVXL]+\))";
 /// A date after a number: "of 21 December 2010", "du 21 décembre 2010", "de 21 de julio de 2011".
 const DATE_AFTER: &str =
     r"(?:,?\s+(?:of|du|de|en\s+date\s+du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
@@ -113,12 +112,13 @@ static ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// The words between a number and the organ printed after it ("65/232 de l’Assemblée générale").
 const AFTER: &str = r"\s+(?:of\s+the|de\s+l[’']|du|del|de\s+la)\s*";
 /// A document symbol: `A/78/481`, `S/2023/970`, `E/2011/99`, `A/HRC/53/3`, `A/RES/65/232`,
-/// `E/CN.4/1998/53/Add.2`, `S/RES/1196 (1998)`, `A/73/12 (Part I)`, `A/76/6 (Sect. 3)/Add.8`;
+/// `E/CN.4/1998/53/Add.2`, `S/RES/1196 (1998)`, `A/73/12 (Part I)`, `A/76/6 (Sect. 3)/Add.8`,
+/// `ICCD/COP(14)/23/Add.1`, `BWC/CONF.VIII/4`, `UNEP/OZL.Pro.28/12`;
 /// its first element one of the series of `ontology/symbol-series.tsv`.
 static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let series: Vec<&str> = words().symbol_series.iter().map(String::as_str).collect();
     Regex::new(&format!(
-        r"(?-u:\b)(?:{})/(?:[A-Z][A-Za-z]{{0,11}}(?:\.\d{{1,4}})?/)*(?:(?:ES-|S-)?\d{{1,5}})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*(?:\s?\(\d{{4}}\)|\s?\((?:Parts?|Vol\.|Sect\.|Introduction)[^()]{{0,24}}\)(?:/[A-Za-z0-9.]*[A-Za-z0-9])*)?",
+        r"(?-u:\b)(?:{})/(?:[A-Z][A-Za-z]{{0,11}}(?:\.[A-Z][a-z]{{1,5}})?(?:\.(?:\d{{1,4}}|[IVX]{{1,5}}))?(?:\(\d{{1,3}}\))?/)*(?:(?:ES-|S-)?\d{{1,5}})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*(?:\s?\(\d{{4}}\)|\s?\((?:Parts?|Vol\.|Sect\.|Introduction)[^()]{{0,24}}\)(?:/[A-Za-z0-9.]*[A-Za-z0-9])*)?",
         alternation(&series)
     ))
     .ok()
@@ -753,9 +753,11 @@ fn push_item(
     out: &mut Vec<Candidate>,
 ) {
     let (Some(m), Some(num)) = (ic.get(0), ic.name("num")) else { return };
+    // "ES‑10/15" printed with a non-breaking hyphen is ES-10/15.
+    let num = num.as_str().replace(['\u{2010}', '\u{2011}'], "-");
     let after = ic.name("after").and_then(|m| organ_key(m.as_str(), ctx.organ.as_deref()));
-    let organ = organ_for(num.as_str(), after.or(anchor.organ.clone()).as_deref(), anchor.its, ctx.organ.as_deref());
-    let Some(doc) = cited(num.as_str(), organ.as_deref(), anchor.decision) else { return };
+    let organ = organ_for(&num, after.or(anchor.organ.clone()).as_deref(), anchor.its, ctx.organ.as_deref());
+    let Some(doc) = cited(&num, organ.as_deref(), anchor.decision) else { return };
     let date = ic.name("date").and_then(|d| dates::first_date(d.as_str(), ctx.lang)).map(|(d, _)| d);
     let pinpoint = ic.name("qual").map(|q| q.as_str().trim_start_matches(',').trim().to_string());
     let pinpoints = doc.pinpoints.iter().cloned().chain(pinpoint).collect();

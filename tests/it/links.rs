@@ -359,3 +359,26 @@ fn a_resolution_printed_in_a_document_is_of_the_body_whose_document_it_is() {
     );
     assert_eq!(got, ["A/77/53/Add.1", "A/HRC/RES/51/4", "A/56/1026", "CAC/COSP/2021/17", "A/RES/74/146"]);
 }
+
+#[test]
+fn special_sessions_with_a_non_breaking_hyphen_and_symbols_of_treaty_bodies_are_cited() {
+    let got = cited_in(
+        &[
+            "its resolutions ES\u{2011}10/15 of 20 July 2004 and S\u{2011}32/1 of 2 June 2021",
+            "the decisions of the Conference (ICCD/COP(14)/23/Add.1, BWC/CONF.VIII/4, CCW/CONF.V/2 and UNEP/OZL.Pro.28/12)",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(
+        got,
+        [
+            "A/RES/ES-10/15",
+            "A/RES/S-32/1",
+            "ICCD/COP(14)/23/Add.1",
+            "BWC/CONF.VIII/4",
+            "CCW/CONF.V/2",
+            "UNEP/OZL.Pro.28/12"
+        ]
+    );
+}
