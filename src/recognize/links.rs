@@ -601,6 +601,31 @@ fn other_body(s: &str, before: usize, actors: &[Candidate]) -> Option<String> {
     body_without_rule(actors, |a| a.end <= before && s.get(a.end..before).is_some_and(|gap| gap.trim().is_empty()))
 }
 
+/// The organization named last before `at` in its clause after words that make it the one
+/// acting ("the adoption by the …", "the request of the …", "the decision of the …"): its
+/// key. "Its resolution" there is that body's, unless another clause ("…, and recalling its
+/// resolution") comes between.
+fn acting_body(s: &str, at: usize, actors: &[Candidate]) -> Option<String> {
+    let a = actors
+        .iter()
+        .filter(|a| {
+            a.end <= at
+                && at - a.end <= 150
+                && matches!(&a.what, Pending::Actor(r) if r.kind == ActorKind::Organization)
+        })
+        .max_by_key(|a| a.end)?;
+    let gap = s.get(a.end..at)?;
+    let lead = s.get(..a.start)?;
+    let acts = ["by the ", "request of the ", "decision of the "].iter().any(|w| lead.ends_with(w));
+    if !acts || gap.contains(';') || gap.contains(" and ") || mentions_document(gap) {
+        return None;
+    }
+    match &a.what {
+        Pending::Actor(r) => Some(r.key.clone()),
+        _ => None,
+    }
+}
+
 /// The first organization of `actors` that `at` accepts and whose documents no rule of
 /// `ontology/symbols.tsv` numbers: its key.
 fn body_without_rule(actors: &[Candidate], at: impl Fn(&Candidate) -> bool) -> Option<String> {
@@ -657,7 +682,11 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         // "United Nations Environment Assembly resolution": the longer name before the
         // organ's short one ("Assembly") is another body's.
         let words_at = c.name("organ").map_or(kind.start(), |m| m.start());
-        let other = (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten();
+        let other = (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten().or_else(|| {
+            // "the adoption by the Economic Commission for Latin America and the Caribbean on
+            // 16 May 1998 of its resolution 574 (XXVII)": "its" is the body's that acts.
+            (its && printed_organ.is_none()).then(|| acting_body(s, all.start(), actors)).flatten()
+        });
         let its = its && other.is_none();
         let bare = !its && other.is_none() && printed_organ.is_none();
         // "(A/77/53/Add.1), chap. III, sect. A, resolution 51/4": a resolution printed in a

@@ -312,11 +312,16 @@ fn its_resolution_takes_the_organ_named_around_it() {
             "the principles recognized by the Assembly in its resolution 58/114 of 17 December 2003",
             "its decision 281 (LXIII) of 4 August 1977",
             "General Assembly resolutions 45/110 and 1996/10",
+            "the adoption by the Economic Commission for Latin America and the Caribbean on 16 May 1998 of its resolution 574 (XXVII)",
+            "the request by the United Nations Environment Assembly at its second session, in paragraph 6 of its resolution 2/10 of 27 May 2016",
         ],
         "to act",
         "ecosoc",
     );
-    assert_eq!(got, ["A/RES/74/306", "A/RES/58/114", "E/DEC/281(LXIII)", "A/RES/45/110", "E/RES/1996/10"]);
+    assert_eq!(
+        got,
+        ["A/RES/74/306", "A/RES/58/114", "E/DEC/281(LXIII)", "A/RES/45/110", "E/RES/1996/10", "UNEP/EA.2/RES.10"]
+    );
 }
 
 #[test]
