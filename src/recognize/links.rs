@@ -81,8 +81,8 @@ fn alternation(names: &[&str]) -> String {
 }
 
 /// One printed number of a resolution or decision: `65/232`, `ES-11/1`, `1373 (2001)`,
-/// `217 A (III)`, `181 (II)`.
-const NUMBER: &str = r"(?:(?:(?:ES|S)[-\u{2010}\u{2011}])?\d{1,4}/\d{1,4}(?:\s[A-Z](?-u:\b))?|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\([IVXL]+\))";
+/// `217 A (III)`, `181 (II)`, `1874 (S-IV)`, `2252 (ES-V)`.
+const NUMBER: &str = r"(?:(?:(?:ES|S)[-\u{2010}\u{2011}])?\d{1,4}/\d{1,4}(?:\s[A-Z](?-u:\b))?|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\((?:E?S[-\u{2010}\u{2011}])?[IVXL]+\))";
 /// A date after a number: "of 21 December 2010", "du 21 décembre 2010", "de 21 de julio de 2011".
 const DATE_AFTER: &str =
     r"(?:,?\s+(?:of|du|de|en\s+date\s+du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
@@ -813,7 +813,12 @@ fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>)
             _ => return Some(p.to_string()),
         }
     }
-    let roman = num.split('(').nth(1).is_some_and(|r| r.trim_end_matches(')').chars().all(|c| "IVXL".contains(c)));
+    // 181 (II); 1874 (S-IV) and 2252 (ES-V) of special sessions.
+    let roman = num.split('(').nth(1).is_some_and(|r| {
+        let r = r.trim_end_matches(')');
+        let r = r.strip_prefix("ES-").or_else(|| r.strip_prefix("S-")).unwrap_or(r);
+        r.chars().all(|c| "IVXL".contains(c))
+    });
     if its && (roman || !num.contains('(')) {
         // "its decision 281 (LXIII)" in an ECOSOC text is the Council's: the sessions of the
         // early Assembly and Council are both numbered in Roman numerals.

@@ -370,6 +370,7 @@ fn special_sessions_with_a_non_breaking_hyphen_and_symbols_of_treaty_bodies_are_
     let got = cited_in(
         &[
             "its resolutions ES\u{2011}10/15 of 20 July 2004 and S\u{2011}32/1 of 2 June 2021",
+            "its resolutions 1874 (S-IV) of 27 June 1963, 3101 (XXVIII) of 11 December 1973 and 55/235 of 23 December 2000",
             "the decisions of the Conference (ICCD/COP(14)/23/Add.1, BWC/CONF.VIII/4, CCW/CONF.V/2 and UNEP/OZL.Pro.28/12)",
         ],
         "to act",
@@ -380,6 +381,9 @@ fn special_sessions_with_a_non_breaking_hyphen_and_symbols_of_treaty_bodies_are_
         [
             "A/RES/ES-10/15",
             "A/RES/S-32/1",
+            "A/RES/1874(S-IV)",
+            "A/RES/3101(XXVIII)",
+            "A/RES/55/235",
             "ICCD/COP(14)/23/Add.1",
             "BWC/CONF.VIII/4",
             "CCW/CONF.V/2",
