@@ -141,6 +141,9 @@ pub struct SymbolRule {
     pub resolution: String,
     /// Prefix of its decisions' symbols (`A/DEC/`), if it has any.
     pub decision: Option<String>,
+    /// The symbol of its report to the General Assembly, with `{session}` for the Assembly's
+    /// session (`A/{session}/53`), if it has one.
+    pub report: Option<String>,
 }
 
 /// Every word list.
@@ -377,6 +380,7 @@ impl Words {
                 organ: r.get("organ").to_string(),
                 resolution: r.get("resolution").to_string(),
                 decision: r.opt("decision"),
+                report: r.opt("report"),
             })
             .collect();
         w.symbol_series = table("symbol-series.tsv", file("symbol-series.tsv"), &["series", "body"], p)

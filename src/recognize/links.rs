@@ -81,9 +81,8 @@ fn alternation(names: &[&str]) -> String {
 }
 
 /// One printed number of a resolution or decision: `65/232`, `ES-11/1`, `1373 (2001)`,
-/// `217 A (III)`, `181 (II)`.
-const NUMBER: &str =
-    r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s[A-Z](?-u:\b))?|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\([IVXL]+\))";
+/// `217 A (III)`, `181 (II)`, `1874 (S-IV)`, `2252 (ES-V)`.
+const NUMBER: &str = r"(?:(?:(?:ES|S)[-\u{2010}\u{2011}])?\d{1,4}/\d{1,4}(?:\s[A-Z](?-u:\b))?|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\((?:E?S[-\u{2010}\u{2011}])?[IVXL]+\))";
 /// A date after a number: "of 21 December 2010", "du 21 décembre 2010", "de 21 de julio de 2011".
 const DATE_AFTER: &str =
     r"(?:,?\s+(?:of|du|de|en\s+date\s+du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
@@ -113,12 +112,13 @@ static ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// The words between a number and the organ printed after it ("65/232 de l’Assemblée générale").
 const AFTER: &str = r"\s+(?:of\s+the|de\s+l[’']|du|del|de\s+la)\s*";
 /// A document symbol: `A/78/481`, `S/2023/970`, `E/2011/99`, `A/HRC/53/3`, `A/RES/65/232`,
-/// `E/CN.4/1998/53/Add.2`, `S/RES/1196 (1998)`, `A/73/12 (Part I)`, `A/76/6 (Sect. 3)/Add.8`;
+/// `E/CN.4/1998/53/Add.2`, `S/RES/1196 (1998)`, `A/73/12 (Part I)`, `A/76/6 (Sect. 3)/Add.8`,
+/// `ICCD/COP(14)/23/Add.1`, `BWC/CONF.VIII/4`, `UNEP/OZL.Pro.28/12`;
 /// its first element one of the series of `ontology/symbol-series.tsv`.
 static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let series: Vec<&str> = words().symbol_series.iter().map(String::as_str).collect();
     Regex::new(&format!(
-        r"(?-u:\b)(?:{})/(?:[A-Z][A-Za-z]{{0,11}}(?:\.\d{{1,4}})?/)*(?:(?:ES-|S-)?\d{{1,5}})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*(?:\s?\(\d{{4}}\)|\s?\((?:Parts?|Vol\.|Sect\.|Introduction)[^()]{{0,24}}\)(?:/[A-Za-z0-9.]*[A-Za-z0-9])*)?",
+        r"(?-u:\b)(?:{})/(?:[A-Z][A-Za-z]{{0,11}}(?:\.[A-Z][a-z]{{1,5}})?(?:\.(?:\d{{1,4}}|[IVX]{{1,5}}))?(?:\(\d{{1,3}}\))?/)*(?:(?:ES-|S-)?\d{{1,5}})(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*(?:\s?\(\d{{4}}\)|\s?\((?:Parts?|Vol\.|Sect\.|Introduction)[^()]{{0,24}}\)(?:/[A-Za-z0-9.]*[A-Za-z0-9])*)?",
         alternation(&series)
     ))
     .ok()
@@ -525,11 +525,13 @@ static ORGAN_AFTER: LazyLock<Option<Regex>> =
 
 /// Words that name the resolutions of an organ without their numbers, which those listed
 /// after them are of: "Human Rights Council resolutions on the subject, including resolution
-/// 42/9", "its previous resolutions, including resolution 74/138".
+/// 42/9", "its previous resolutions, including resolution 74/138", "the resolutions and
+/// decisions of the Human Rights Council, the most recent of which being resolutions 47/1 …",
+/// "relevant resolutions adopted by the Human Rights Council, including resolution 36/6".
 static UNNUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let organs = &*ORGAN_ALTERNATION;
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?P<its>its|their)|(?P<organ>{}))(?:\s+[a-z]+){{0,2}}\s+(?:resolutions?|decisions?)(?-u:\b)",
-        *ORGAN_ALTERNATION
+        r"(?-u:\b)(?:(?:(?P<its>its|their)|(?P<organ>{organs}))(?:\s+[a-z]+){{0,2}}\s+(?:resolutions?|decisions?)|(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?\s+(?:of|adopted\s+by)\s+the\s+(?P<of>{organs}))(?-u:\b)"
     ))
     .ok()
 });
@@ -544,10 +546,45 @@ fn unnumbered_before(before: &str, current: Option<&str>) -> Option<String> {
     if gap.contains(';') || gap.contains(". ") || mentions_document(gap) {
         return None;
     }
-    match c.name("organ") {
+    match c.name("organ").or(c.name("of")) {
+        // "the resolutions of the Council": the Council named last before.
+        Some(o) if !o.as_str().contains(' ') => {
+            named_before(before, o.as_str(), current).or_else(|| organ_key(o.as_str(), current))
+        }
         Some(o) => organ_key(o.as_str(), current),
         None => current.map(str::to_string),
     }
+}
+
+/// Whether a citation's words follow a document symbol and its pinpoints ("(A/77/53/Add.1),
+/// chap. III, sect. A, resolution 51/4", "A/56/1026-S/2002/932, annex II, resolution
+/// 14/221"): the number is then of a resolution printed in that document. `Some(organ)`
+/// where the document is an organ's report to the General Assembly (`report` of
+/// `ontology/symbols.tsv`), `Some(None)` where it is another document, whose resolutions
+/// are another body's.
+fn in_document(before: &str) -> Option<Option<String>> {
+    let t = before.trim_end().strip_suffix(',')?;
+    let from = t.char_indices().rev().nth(200).map_or(0, |(i, _)| i);
+    let window = t.get(from..)?;
+    let m = SYMBOL.as_ref()?.find_iter(window).last()?;
+    let rest = window.get(m.end()..)?.trim_start_matches([')', '*', ' ']);
+    let pinpoints: Vec<&str> = rest.strip_prefix(',')?.split(',').map(str::trim).collect();
+    let pinpoint = |p: &&str| {
+        ["annex", "chap.", "chapter", "sect.", "section", "para.", "paras.", "appendix", "part", "vol."]
+            .iter()
+            .any(|w| p.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+    };
+    if !pinpoints.iter().all(pinpoint) {
+        return None;
+    }
+    let symbol = joint_first(m.as_str());
+    let organ = words().symbols.iter().find_map(|rule| {
+        let (pre, post) = rule.report.as_deref()?.split_once("{session}")?;
+        let r = symbol.strip_prefix(pre)?.trim_start_matches(|c: char| c.is_ascii_digit());
+        let r = r.strip_prefix(post)?;
+        (r.is_empty() || r.starts_with('/')).then(|| rule.organ.clone())
+    });
+    Some(organ)
 }
 
 /// What a citation's words say of the numbers listed after them.
@@ -562,6 +599,31 @@ struct Anchor {
 /// 25/2"): its key. Such a citation is that body's, not the Assembly's.
 fn other_body(s: &str, before: usize, actors: &[Candidate]) -> Option<String> {
     body_without_rule(actors, |a| a.end <= before && s.get(a.end..before).is_some_and(|gap| gap.trim().is_empty()))
+}
+
+/// The organization named last before `at` in its clause after words that make it the one
+/// acting ("the adoption by the …", "the request of the …", "the decision of the …"): its
+/// key. "Its resolution" there is that body's, unless another clause ("…, and recalling its
+/// resolution") comes between.
+fn acting_body(s: &str, at: usize, actors: &[Candidate]) -> Option<String> {
+    let a = actors
+        .iter()
+        .filter(|a| {
+            a.end <= at
+                && at - a.end <= 150
+                && matches!(&a.what, Pending::Actor(r) if r.kind == ActorKind::Organization)
+        })
+        .max_by_key(|a| a.end)?;
+    let gap = s.get(a.end..at)?;
+    let lead = s.get(..a.start)?;
+    let acts = ["by the ", "request of the ", "decision of the "].iter().any(|w| lead.ends_with(w));
+    if !acts || gap.contains(';') || gap.contains(" and ") || mentions_document(gap) {
+        return None;
+    }
+    match &a.what {
+        Pending::Actor(r) => Some(r.key.clone()),
+        _ => None,
+    }
 }
 
 /// The first organization of `actors` that `at` accepts and whose documents no rule of
@@ -620,18 +682,37 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         // "United Nations Environment Assembly resolution": the longer name before the
         // organ's short one ("Assembly") is another body's.
         let words_at = c.name("organ").map_or(kind.start(), |m| m.start());
-        let other = (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten();
+        let other = (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten().or_else(|| {
+            // "the adoption by the Economic Commission for Latin America and the Caribbean on
+            // 16 May 1998 of its resolution 574 (XXVII)": "its" is the body's that acts.
+            (its && printed_organ.is_none()).then(|| acting_body(s, all.start(), actors)).flatten()
+        });
         let its = its && other.is_none();
         let bare = !its && other.is_none() && printed_organ.is_none();
-        let printed_organ = other.or(printed_organ).or_else(|| {
+        // "(A/77/53/Add.1), chap. III, sect. A, resolution 51/4": a resolution printed in a
+        // document, of the organ whose report it is, or of a body with no symbol rule.
+        let in_doc = bare.then(|| in_document(s.get(..all.start()).unwrap_or(""))).flatten();
+        if matches!(in_doc, Some(None)) {
+            continue;
+        }
+        let printed_organ = other.or(printed_organ).or(in_doc.flatten()).or_else(|| {
             bare.then(|| unnumbered_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref())).flatten()
         });
         let k = kind.as_str().to_lowercase();
         let decision = k.starts_with("dec") || k.starts_with("déc");
-        // "resolutions 7/8 … and 8/4 of the Conference of the States Parties to …": a body
-        // with no symbol rule named after the list takes it.
-        let printed_organ = match s.get(all.end()..).and_then(|r| r.strip_prefix(" of the ")) {
-            Some(_) if !its => other_body_at(all.end() + " of the ".len(), actors).or(printed_organ),
+        // "resolutions 7/8 … and 8/4 of the Conference of the States Parties to …", "resolutions
+        // 7/8 and 8/4 adopted by the Conference …": a body with no symbol rule named after the
+        // list takes it; so does an organ where the words name none ("resolution 3/4 of 30
+        // January 2018 of the United Nations Environment Assembly").
+        let rest = s.get(all.end()..).unwrap_or("");
+        let after = [" of the ", " adopted by the ", ", adopted by the "]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w).map(|r| (all.end() + w.len(), r)));
+        let printed_organ = match after {
+            Some((at, r)) if !its => other_body_at(at, actors).or(printed_organ).or_else(|| {
+                let (_, key) = ORGAN_NAMES.iter().find(|(n, _)| n.contains(' ') && r.starts_with(n.as_str()))?;
+                bare.then(|| key.clone())
+            }),
             _ => printed_organ,
         };
         let anchor = Anchor { its, organ: printed_organ, decision };
@@ -701,9 +782,11 @@ fn push_item(
     out: &mut Vec<Candidate>,
 ) {
     let (Some(m), Some(num)) = (ic.get(0), ic.name("num")) else { return };
+    // "ES‑10/15" printed with a non-breaking hyphen is ES-10/15.
+    let num = num.as_str().replace(['\u{2010}', '\u{2011}'], "-");
     let after = ic.name("after").and_then(|m| organ_key(m.as_str(), ctx.organ.as_deref()));
-    let organ = organ_for(num.as_str(), after.or(anchor.organ.clone()).as_deref(), anchor.its, ctx.organ.as_deref());
-    let Some(doc) = cited(num.as_str(), organ.as_deref(), anchor.decision) else { return };
+    let organ = organ_for(&num, after.or(anchor.organ.clone()).as_deref(), anchor.its, ctx.organ.as_deref());
+    let Some(doc) = cited(&num, organ.as_deref(), anchor.decision) else { return };
     let date = ic.name("date").and_then(|d| dates::first_date(d.as_str(), ctx.lang)).map(|(d, _)| d);
     let pinpoint = ic.name("qual").map(|q| q.as_str().trim_start_matches(',').trim().to_string());
     let pinpoints = doc.pinpoints.iter().cloned().chain(pinpoint).collect();
@@ -730,7 +813,12 @@ fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>)
             _ => return Some(p.to_string()),
         }
     }
-    let roman = num.split('(').nth(1).is_some_and(|r| r.trim_end_matches(')').chars().all(|c| "IVXL".contains(c)));
+    // 181 (II); 1874 (S-IV) and 2252 (ES-V) of special sessions.
+    let roman = num.split('(').nth(1).is_some_and(|r| {
+        let r = r.trim_end_matches(')');
+        let r = r.strip_prefix("ES-").or_else(|| r.strip_prefix("S-")).unwrap_or(r);
+        r.chars().all(|c| "IVXL".contains(c))
+    });
     if its && (roman || !num.contains('(')) {
         // "its decision 281 (LXIII)" in an ECOSOC text is the Council's: the sessions of the
         // early Assembly and Council are both numbered in Roman numerals.

@@ -282,6 +282,8 @@ fn other_bodies_resolutions_are_not_the_assemblys() {
             "Human Rights Council resolutions on the subject, including resolution 42/9 of 26 September 2019",
             "the mandate of the Special Rapporteur of the Human Rights Council, as set out in Council resolution 44/5",
             "General Assembly and Security Council resolutions 70/262 and 2282 (2016) of 27 April 2016",
+            "resolutions 1/3 of 27 June 2014 and 2/14 of 27 May 2016 of the United Nations Environment Assembly",
+            "resolutions 6/7 and 6/9 adopted by the Conference of the States Parties to the United Nations Convention against Corruption",
         ],
         "to act",
         "ga",
@@ -295,7 +297,9 @@ fn other_bodies_resolutions_are_not_the_assemblys() {
             "A/HRC/RES/42/9",
             "A/HRC/RES/44/5",
             "A/RES/70/262",
-            "S/RES/2282 (2016)"
+            "S/RES/2282 (2016)",
+            "UNEP/EA.1/RES.3",
+            "UNEP/EA.2/RES.14"
         ]
     );
 }
@@ -308,11 +312,16 @@ fn its_resolution_takes_the_organ_named_around_it() {
             "the principles recognized by the Assembly in its resolution 58/114 of 17 December 2003",
             "its decision 281 (LXIII) of 4 August 1977",
             "General Assembly resolutions 45/110 and 1996/10",
+            "the adoption by the Economic Commission for Latin America and the Caribbean on 16 May 1998 of its resolution 574 (XXVII)",
+            "the request by the United Nations Environment Assembly at its second session, in paragraph 6 of its resolution 2/10 of 27 May 2016",
         ],
         "to act",
         "ecosoc",
     );
-    assert_eq!(got, ["A/RES/74/306", "A/RES/58/114", "E/DEC/281(LXIII)", "A/RES/45/110", "E/RES/1996/10"]);
+    assert_eq!(
+        got,
+        ["A/RES/74/306", "A/RES/58/114", "E/DEC/281(LXIII)", "A/RES/45/110", "E/RES/1996/10", "UNEP/EA.2/RES.10"]
+    );
 }
 
 #[test]
@@ -325,4 +334,60 @@ fn a_resolution_inside_an_actors_name_is_cited() {
         "ga",
     );
     assert_eq!(got, ["S/RES/1373 (2001)"]);
+}
+
+#[test]
+fn resolutions_of_an_organ_named_before_their_numbers_are_its() {
+    let got = cited_in(
+        &[
+            "the resolutions and decisions of the Human Rights Council, the most recent of which being resolutions 47/1 of 12 July 2021 and 46/21 of 24 March 2021",
+            "relevant resolutions adopted by the Human Rights Council, including resolution 36/6 of 28 September 2017",
+            "its resolution 74/146 of 18 December 2019",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/HRC/RES/47/1", "A/HRC/RES/46/21", "A/HRC/RES/36/6", "A/RES/74/146"]);
+}
+
+#[test]
+fn a_resolution_printed_in_a_document_is_of_the_body_whose_document_it_is() {
+    let got = cited_in(
+        &[
+            "the report (Official Records of the General Assembly, Seventy-seventh Session, Supplement No. 53A (A/77/53/Add.1), chap. III, sect. A, resolution 51/4)",
+            "the text (A/56/1026-S/2002/932, annex II, resolution 14/221)",
+            "the Conference (CAC/COSP/2021/17, sect. I.A, resolution 9/2, para. 15)",
+            "its resolution 74/146",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/77/53/Add.1", "A/HRC/RES/51/4", "A/56/1026", "CAC/COSP/2021/17", "A/RES/74/146"]);
+}
+
+#[test]
+fn special_sessions_with_a_non_breaking_hyphen_and_symbols_of_treaty_bodies_are_cited() {
+    let got = cited_in(
+        &[
+            "its resolutions ES\u{2011}10/15 of 20 July 2004 and S\u{2011}32/1 of 2 June 2021",
+            "its resolutions 1874 (S-IV) of 27 June 1963, 3101 (XXVIII) of 11 December 1973 and 55/235 of 23 December 2000",
+            "the decisions of the Conference (ICCD/COP(14)/23/Add.1, BWC/CONF.VIII/4, CCW/CONF.V/2 and UNEP/OZL.Pro.28/12)",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(
+        got,
+        [
+            "A/RES/ES-10/15",
+            "A/RES/S-32/1",
+            "A/RES/1874(S-IV)",
+            "A/RES/3101(XXVIII)",
+            "A/RES/55/235",
+            "ICCD/COP(14)/23/Add.1",
+            "BWC/CONF.VIII/4",
+            "CCW/CONF.V/2",
+            "UNEP/OZL.Pro.28/12"
+        ]
+    );
 }
