@@ -193,3 +193,17 @@ fn the_importer_puts_labelled_paragraphs_under_an_unnumbered_paragraph_ending_in
     );
     assert_eq!(counts(&a), [1, 0, 1, 2]);
 }
+
+#[test]
+fn a_superscript_without_note_text_that_opens_a_cell_or_is_a_symbol_is_no_footnote() {
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,<sup>1</sup>\n\n1. *Decides* to act.\n\n| <sup>239</sup>Pu at end of cycle (g) | 850 |\n|---|---|\n| YOUNES<sup>×</sup> | Vessel |\n\n2. *Decides* to remain seized of the matter.\n\n---\n\n<sup>1</sup> See the report.",
+    ));
+    let notes: Vec<&str> = r.footnotes.iter().map(|f| f.text.text.as_str()).collect();
+    assert_eq!(notes, ["See the report."]);
+    // A numbered call after a word whose text is lost stays a call with an empty note.
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,<sup>1</sup>\n\n1. *Decides* to act.<sup>2</sup>\n\n---\n\n<sup>1</sup> See the report.",
+    ));
+    assert_eq!(r.footnotes.len(), 2);
+}
