@@ -4,8 +4,8 @@
 use super::notes::Notes;
 use super::units::{Kind, LabelKind, Unit, lead_phrase};
 use crate::layout::Rich;
-use crate::model::{Body, Clause, DocKind, Embedded, Item, Point, Section, Span, Table, Text};
-use crate::words::Part;
+use crate::model::{Body, Clause, DocKind, Embedded, Item, Point, Section, Span, Style, Table, Text};
+use crate::words::{Part, words};
 
 /// Deepest nesting of sub-paragraphs kept as structure; deeper labels are kept as text of
 /// the deepest level.
@@ -249,6 +249,10 @@ impl Parser<'_> {
                         s.preamble.append(&mut section_preamble);
                     }
                 }
+                Kind::Heading(_) if state == State::Preamble && self.preambular_heading(u) => {
+                    let clause = self.clause(None, u, close);
+                    body.preamble.push(clause);
+                }
                 Kind::Heading(_)
                     if state == State::Operative
                         && self.peek().is_some_and(|n| matches!(n.kind, Kind::Point { .. }))
@@ -442,6 +446,18 @@ impl Parser<'_> {
             self.peek().is_some_and(|n| matches!(n.kind, Kind::Numbered { .. } | Kind::Section { .. }));
         // A title after its section number may run long (a treaty's full name).
         title_like && ((after_bare_section && t.len() < 300) || (before_numbered && t.len() < 120))
+    }
+
+    /// Whether a heading `u` in the preamble is its last paragraph printed in bold ("**Acting
+    /// under Chapter VII of the Charter of the United Nations**"): it opens with a preambular
+    /// phrase of the language's list, is all bold (not a Markdown heading: "#### Taking stock:
+    /// …" titles a section) and a numbered operative paragraph follows.
+    fn preambular_heading(&self, u: &Unit) -> bool {
+        let t = &u.rest;
+        let bold = t.styles.iter().any(|s| s.style == Style::Bold && s.start == 0 && s.end >= t.text.trim_end().len());
+        let listed = words().lead_phrase_at(&self.lang, t.text.trim_start());
+        bold && listed.is_some_and(|lp| lp.part == Part::Preambular)
+            && self.peek().is_some_and(|n| matches!(n.kind, Kind::Numbered { .. }))
     }
 
     /// Whether the next unit is a preambular paragraph.

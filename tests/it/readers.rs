@@ -207,3 +207,19 @@ fn a_superscript_without_note_text_that_opens_a_cell_or_is_a_symbol_is_no_footno
     ));
     assert_eq!(r.footnotes.len(), 2);
 }
+
+#[test]
+fn a_preambular_paragraph_printed_in_bold_before_the_operative_part_is_preambular() {
+    let md = ga(
+        "*Recalling* its resolutions,\n\n**Acting under Chapter VII of the Charter of the United Nations**\n\n1. *Decides* to act.",
+    );
+    let r = read_md(&md);
+    assert_eq!(counts(&r), [2, 1, 0, 0]);
+    assert_eq!(r.body.preamble[1].lead.as_deref(), Some("Acting"));
+    // A bold heading that is no preambular phrase still heads a section.
+    assert_eq!(md_counts("*Recalling* its resolutions,\n\n**Follow-up**\n\n1. *Decides* to act."), [1, 1, 0, 0]);
+    assert_eq!(
+        md_counts("*Recalling* its resolutions,\n\n#### Taking stock: the review\n\n1. *Decides* to act."),
+        [1, 1, 0, 0]
+    );
+}
