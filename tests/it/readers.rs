@@ -223,3 +223,21 @@ fn a_preambular_paragraph_printed_in_bold_before_the_operative_part_is_preambula
         [1, 1, 0, 0]
     );
 }
+
+#[test]
+fn a_numbered_paragraph_whose_text_opens_with_its_first_sub_paragraph_holds_the_list() {
+    let body = "*Recalling* its resolutions,\n\n1. *Decides* to act;\n\nB 2. (a) *Decides* that all States shall prevent the sale of arms;\n\n(b) *Decides* that the measures shall not apply to supplies;\n\n3. (c) is cited in the text, not a list.";
+    let r = read_md(&ga(body));
+    assert_eq!(counts(&r), [1, 3, 0, 2]);
+    let ops = r.operative();
+    assert_eq!(ops[1].num.as_deref(), Some("2"));
+    assert_eq!(ops[1].points[0].num.as_deref(), Some("a"));
+    assert!(ops[1].points[0].text.text.starts_with("Decides that all States"));
+    let a = read_akn(
+        "<paragraph><num>1.</num><content><p><i>Decides</i> to act;</p></content></paragraph>\
+         <paragraph><num>2.</num><list><point><num>(a)</num><content><p><i>Decides</i> that all States shall prevent the sale of arms;</p></content></point>\
+         <point><num>(b)</num><content><p><i>Decides</i> that the measures shall not apply to supplies;</p></content></point></list></paragraph>\
+         <paragraph><num>3.</num><content><p>(c) is cited in the text, not a list.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 3, 0, 2]);
+}
