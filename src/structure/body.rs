@@ -249,6 +249,21 @@ impl Parser<'_> {
                         s.preamble.append(&mut section_preamble);
                     }
                 }
+                Kind::Heading(_)
+                    if state == State::Operative
+                        && end == End::Conclusions
+                        && !super::names_annex(&u.rest.text)
+                        && main
+                            .last_clause()
+                            .is_some_and(|c| c.num.is_some() && super::is_last_paragraph(&c.text.text)) =>
+                {
+                    // A heading after "Decides to remain seized of the matter." titles an
+                    // annex printed without the word "Annex". One that names an annex without
+                    // being a label ("Annex I to resolution 1617 (2005)") heads a section of the
+                    // body, as the XML keeps it.
+                    self.pos -= 1;
+                    break;
+                }
                 Kind::Heading(_) if state == State::Preamble && self.preambular_heading(u) => {
                     let clause = self.clause(None, u, close);
                     body.preamble.push(clause);

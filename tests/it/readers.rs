@@ -241,3 +241,25 @@ fn a_numbered_paragraph_whose_text_opens_with_its_first_sub_paragraph_holds_the_
     );
     assert_eq!(counts(&a), [1, 3, 0, 2]);
 }
+
+#[test]
+fn a_heading_after_the_last_paragraph_of_a_security_council_resolution_opens_an_annex() {
+    let sc = |body: &str| {
+        format!(
+            "United Nations\n\nS/RES/1730 (2006)\n\nSecurity Council\n\nResolution 1730 (2006)\n\n\
+             Adopted by the Security Council at its 5599th meeting, on 19 December 2006\n\n*The Security Council*,\n\n{body}"
+        )
+    };
+    let r = read_md(&sc(
+        "*Recalling* its statement,\n\n1. *Adopts* the procedure annexed to this resolution;\n\n2. *Decides* to remain seized of the matter.\n\n### De-listing procedure\n\nThe focal point will perform the following tasks:\n\n1. Receive requests.\n\n2. Verify them.",
+    ));
+    assert_eq!(counts(&r), [1, 2, 0, 0]);
+    assert_eq!(r.annexes.len(), 1);
+    assert_eq!(r.annexes[0].headings[0].text, "De-listing procedure");
+    // A heading that names an annex without being a label stays in the body, as the XML keeps it.
+    let r = read_md(&sc(
+        "*Recalling* its statement,\n\n1. *Decides* to remain actively seized of the matter.\n\n### Annex I to resolution 1617 (2005)\n\n2. Receive requests.",
+    ));
+    assert_eq!(counts(&r), [1, 2, 0, 0]);
+    assert!(r.annexes.is_empty());
+}
