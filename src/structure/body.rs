@@ -583,7 +583,10 @@ fn kinds(points: &[Point]) -> Vec<LabelKind> {
     let mut out = Vec::new();
     let mut level = points;
     while let Some(p) = level.last() {
-        out.push(label_kind(p.num.as_deref().unwrap_or("-")));
+        // `(c)` after `(a)` and `(b)` is a letter, not a roman numeral.
+        let kind = label_kind(p.num.as_deref().unwrap_or("-"));
+        let letters = level.iter().any(|q| label_kind(q.num.as_deref().unwrap_or("-")) == LabelKind::Letter);
+        out.push(if kind == LabelKind::Roman && letters { LabelKind::Letter } else { kind });
         level = &p.points;
         if out.len() >= MAX_POINT_DEPTH {
             break;

@@ -263,3 +263,12 @@ fn a_heading_after_the_last_paragraph_of_a_security_council_resolution_opens_an_
     assert_eq!(counts(&r), [1, 2, 0, 0]);
     assert!(r.annexes.is_empty());
 }
+
+#[test]
+fn the_sub_paragraph_after_a_lettered_c_is_its_sibling() {
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,\n\n1. *Demands* that the Government:\n\n(a) expel all members;\n\n(b) cease all support;\n\n(c) cease all imports;\n\n(d) freeze funds;\n\n2. *Decides* to remain seized of the matter.",
+    ));
+    let labels: Vec<_> = r.operative()[0].points.iter().map(|p| p.num.as_deref()).collect();
+    assert_eq!(labels, [Some("a"), Some("b"), Some("c"), Some("d")]);
+}
