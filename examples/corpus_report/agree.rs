@@ -88,8 +88,11 @@ fn compare(text: &Resolution, akn: &Resolution, exp: &Expect, v: &Value) -> Vec<
     let separators = akn.operative().iter().filter(|c| !c.text.text.chars().any(char::is_alphanumeric)).count();
     for ((f, x), y) in COUNTS.iter().zip(t.counts).zip(a.counts) {
         if x != y {
-            let bare_numbers =
-                text.operative().iter().filter(|c| c.num.is_some() && c.text.text.trim().is_empty()).count();
+            let bare_numbers = text
+                .operative()
+                .iter()
+                .filter(|c| c.num.is_some() && c.text.text.trim().is_empty() && c.points.is_empty())
+                .count();
             let mut headings = Vec::new();
             for b in akn.bodies() {
                 section_headings(&b.main, &mut headings);

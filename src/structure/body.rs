@@ -4,8 +4,8 @@
 use super::notes::Notes;
 use super::units::{Kind, LabelKind, Unit, lead_phrase};
 use crate::layout::Rich;
-use crate::model::{Body, Clause, DocKind, Embedded, Item, Point, Section, Span, Table, Text};
-use crate::words::Part;
+use crate::model::{Body, Clause, DocKind, Embedded, Item, Point, Section, Span, Style, Table, Text};
+use crate::words::{Part, words};
 
 /// Deepest nesting of sub-paragraphs kept as structure; deeper labels are kept as text of
 /// the deepest level.
@@ -251,6 +251,25 @@ impl Parser<'_> {
                 }
                 Kind::Heading(_)
                     if state == State::Operative
+                        && end == End::Conclusions
+                        && !super::names_annex(&u.rest.text)
+                        && main
+                            .last_clause()
+                            .is_some_and(|c| c.num.is_some() && super::is_last_paragraph(&c.text.text)) =>
+                {
+                    // A heading after "Decides to remain seized of the matter." titles an
+                    // annex printed without the word "Annex". One that names an annex without
+                    // being a label ("Annex I to resolution 1617 (2005)") heads a section of the
+                    // body, as the XML keeps it.
+                    self.pos -= 1;
+                    break;
+                }
+                Kind::Heading(_) if state == State::Preamble && self.preambular_heading(u) => {
+                    let clause = self.clause(None, u, close);
+                    body.preamble.push(clause);
+                }
+                Kind::Heading(_)
+                    if state == State::Operative
                         && self.peek().is_some_and(|n| matches!(n.kind, Kind::Point { .. }))
                         && main
                             .last_clause()
@@ -444,6 +463,18 @@ impl Parser<'_> {
         title_like && ((after_bare_section && t.len() < 300) || (before_numbered && t.len() < 120))
     }
 
+    /// Whether a heading `u` in the preamble is its last paragraph printed in bold ("**Acting
+    /// under Chapter VII of the Charter of the United Nations**"): it opens with a preambular
+    /// phrase of the language's list, is all bold (not a Markdown heading: "#### Taking stock:
+    /// …" titles a section) and a numbered operative paragraph follows.
+    fn preambular_heading(&self, u: &Unit) -> bool {
+        let t = &u.rest;
+        let bold = t.styles.iter().any(|s| s.style == Style::Bold && s.start == 0 && s.end >= t.text.trim_end().len());
+        let listed = words().lead_phrase_at(&self.lang, t.text.trim_start());
+        bold && listed.is_some_and(|lp| lp.part == Part::Preambular)
+            && self.peek().is_some_and(|n| matches!(n.kind, Kind::Numbered { .. }))
+    }
+
     /// Whether the next unit is a preambular paragraph.
     fn preamble_goes_on(&self) -> bool {
         self.peek().is_some_and(|n| {
@@ -552,7 +583,10 @@ fn kinds(points: &[Point]) -> Vec<LabelKind> {
     let mut out = Vec::new();
     let mut level = points;
     while let Some(p) = level.last() {
-        out.push(label_kind(p.num.as_deref().unwrap_or("-")));
+        // `(c)` after `(a)` and `(b)` is a letter, not a roman numeral.
+        let kind = label_kind(p.num.as_deref().unwrap_or("-"));
+        let letters = level.iter().any(|q| label_kind(q.num.as_deref().unwrap_or("-")) == LabelKind::Letter);
+        out.push(if kind == LabelKind::Roman && letters { LabelKind::Letter } else { kind });
         level = &p.points;
         if out.len() >= MAX_POINT_DEPTH {
             break;

@@ -297,6 +297,22 @@ fn is_conclusion_tail(u: &Unit) -> bool {
             || (u.rest.text.trim_start().starts_with('[') && is_conclusion(u)))
 }
 
+static LAST_PARAGRAPH: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bremain\s+(?:actively\s+)?seized\s+of\s+the\s+matter\.?\s*$|\brester\s+(?:activement\s+)?saisi\s+de\s+la\s+question\.?\s*$|\bseguir\s+ocupándose\s+(?:activamente\s+)?de\s+la\s+cuestión\.?\s*$").ok()
+});
+
+/// Whether a paragraph's text is the one that closes a Security Council resolution ("Decides
+/// to remain actively seized of the matter."): nothing of the resolution's own text follows.
+pub fn is_last_paragraph(text: &str) -> bool {
+    text.len() < 300 && LAST_PARAGRAPH.as_ref().is_some_and(|r| r.is_match(text))
+}
+
+/// Whether a text opens with the word "Annex" (in any of the three languages).
+pub fn names_annex(text: &str) -> bool {
+    let first = text.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    ["annex", "annexe", "anexo"].contains(&first.as_str())
+}
+
 static ANNEX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^\s*((?i:annex|annexe|anexo)(?:\s+(?:[IVXLC]+|\d+|[A-Z]))?)\s*(?:[:.–—-]\s*(\S.*))?$").ok()
 });

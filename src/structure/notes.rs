@@ -3,8 +3,8 @@
 //! A call `<sup>N</sup>` refers to the text printed with marker N on the same page, which is
 //! the first text with that marker after the call; a repeated call (footnote 1 of the example
 //! called again pages later) has no text after it and refers to the last one before it.
-//! Calls with no text anywhere get an empty footnote and a warning; texts never called are
-//! kept, with a warning.
+//! Numbered calls with no text anywhere get an empty footnote and a warning; texts never
+//! called are kept, with a warning.
 
 use crate::error::Warning;
 use crate::layout::{NoteText, Rich};
@@ -77,10 +77,12 @@ impl Notes {
 
     /// Converts rich text whose block starts at `at` in the source, resolving its calls.
     ///
-    /// A superscript of letters with no note text of its marker anywhere (`1<sup>er</sup>`,
-    /// `n<sup>os</sup>`, a table's `<sup>a</sup>` explained under the table) is not a call:
-    /// its letters go back into the text as a superscript. So is any superscript of a
-    /// document that prints no note text at all (`0.05 m<sup>3</sup>`).
+    /// A superscript with no note text of its marker anywhere is not a call when it is not
+    /// a number (`1<sup>er</sup>`, `n<sup>os</sup>`, a table's `<sup>a</sup>` or `<sup>×</sup>`
+    /// explained under the table), when it opens its text (an isotope's mass number,
+    /// `<sup>239</sup>Pu`: a call follows the words it annotates), or when the document
+    /// prints no note text at all (`0.05 m<sup>3</sup>`): it goes back into the text as a
+    /// superscript.
     pub fn text(&mut self, rich: &Rich, at: usize) -> Text {
         let _ = at;
         let mut t =
@@ -88,8 +90,9 @@ impl Notes {
         let mut shift = 0;
         for (off, marker) in &rich.calls {
             let pos = (*off + shift).min(t.text.len());
-            let letters = marker.chars().all(char::is_alphabetic);
-            if (letters || self.texts.is_empty()) && !self.by_marker.contains_key(marker.as_str()) {
+            let number = marker.chars().all(|c| c.is_ascii_digit());
+            let opens = rich.text.get(..*off).is_some_and(|b| b.trim().is_empty());
+            if (!number || opens || self.texts.is_empty()) && !self.by_marker.contains_key(marker.as_str()) {
                 if insert_superscript(&mut t, pos, marker) {
                     shift += marker.len();
                 }

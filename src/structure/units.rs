@@ -119,12 +119,30 @@ pub fn classify(blocks: &[Block]) -> Vec<Unit> {
                 rows: Vec::new(),
                 span: b.span,
             });
-            out.push(classify_one(&rest));
+            push_classified(&mut out, &rest);
             continue;
         }
-        out.push(classify_one(b));
+        push_classified(&mut out, b);
     }
     out
+}
+
+/// Classifies `b` onto `out`: one unit, or two for a numbered paragraph whose text is a list
+/// opening on its line (`5. (a) *Decides* …`): the number, then the first sub-paragraph.
+fn push_classified(out: &mut Vec<Unit>, b: &Block) {
+    let unit = classify_one(b);
+    if let Kind::Numbered { .. } = unit.kind
+        && let Some(c) = re(&LABEL).and_then(|r| r.captures(&unit.rest.text))
+        && c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).is_some_and(|m| ["a", "i", "1"].contains(&m.as_str()))
+    {
+        let mut rest = b.clone();
+        rest.text = unit.rest.clone();
+        let point = classify_one(&rest);
+        out.push(Unit { rest: Rich::default(), closes_quote: false, ..unit });
+        out.push(point);
+    } else {
+        out.push(unit);
+    }
 }
 
 /// A section number fused with the paragraph after it: `I *Having considered* …`,

@@ -193,3 +193,82 @@ fn the_importer_puts_labelled_paragraphs_under_an_unnumbered_paragraph_ending_in
     );
     assert_eq!(counts(&a), [1, 0, 1, 2]);
 }
+
+#[test]
+fn a_superscript_without_note_text_that_opens_a_cell_or_is_a_symbol_is_no_footnote() {
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,<sup>1</sup>\n\n1. *Decides* to act.\n\n| <sup>239</sup>Pu at end of cycle (g) | 850 |\n|---|---|\n| YOUNES<sup>×</sup> | Vessel |\n\n2. *Decides* to remain seized of the matter.\n\n---\n\n<sup>1</sup> See the report.",
+    ));
+    let notes: Vec<&str> = r.footnotes.iter().map(|f| f.text.text.as_str()).collect();
+    assert_eq!(notes, ["See the report."]);
+    // A numbered call after a word whose text is lost stays a call with an empty note.
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,<sup>1</sup>\n\n1. *Decides* to act.<sup>2</sup>\n\n---\n\n<sup>1</sup> See the report.",
+    ));
+    assert_eq!(r.footnotes.len(), 2);
+}
+
+#[test]
+fn a_preambular_paragraph_printed_in_bold_before_the_operative_part_is_preambular() {
+    let md = ga(
+        "*Recalling* its resolutions,\n\n**Acting under Chapter VII of the Charter of the United Nations**\n\n1. *Decides* to act.",
+    );
+    let r = read_md(&md);
+    assert_eq!(counts(&r), [2, 1, 0, 0]);
+    assert_eq!(r.body.preamble[1].lead.as_deref(), Some("Acting"));
+    // A bold heading that is no preambular phrase still heads a section.
+    assert_eq!(md_counts("*Recalling* its resolutions,\n\n**Follow-up**\n\n1. *Decides* to act."), [1, 1, 0, 0]);
+    assert_eq!(
+        md_counts("*Recalling* its resolutions,\n\n#### Taking stock: the review\n\n1. *Decides* to act."),
+        [1, 1, 0, 0]
+    );
+}
+
+#[test]
+fn a_numbered_paragraph_whose_text_opens_with_its_first_sub_paragraph_holds_the_list() {
+    let body = "*Recalling* its resolutions,\n\n1. *Decides* to act;\n\nB 2. (a) *Decides* that all States shall prevent the sale of arms;\n\n(b) *Decides* that the measures shall not apply to supplies;\n\n3. (c) is cited in the text, not a list.";
+    let r = read_md(&ga(body));
+    assert_eq!(counts(&r), [1, 3, 0, 2]);
+    let ops = r.operative();
+    assert_eq!(ops[1].num.as_deref(), Some("2"));
+    assert_eq!(ops[1].points[0].num.as_deref(), Some("a"));
+    assert!(ops[1].points[0].text.text.starts_with("Decides that all States"));
+    let a = read_akn(
+        "<paragraph><num>1.</num><content><p><i>Decides</i> to act;</p></content></paragraph>\
+         <paragraph><num>2.</num><list><point><num>(a)</num><content><p><i>Decides</i> that all States shall prevent the sale of arms;</p></content></point>\
+         <point><num>(b)</num><content><p><i>Decides</i> that the measures shall not apply to supplies;</p></content></point></list></paragraph>\
+         <paragraph><num>3.</num><content><p>(c) is cited in the text, not a list.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 3, 0, 2]);
+}
+
+#[test]
+fn a_heading_after_the_last_paragraph_of_a_security_council_resolution_opens_an_annex() {
+    let sc = |body: &str| {
+        format!(
+            "United Nations\n\nS/RES/1730 (2006)\n\nSecurity Council\n\nResolution 1730 (2006)\n\n\
+             Adopted by the Security Council at its 5599th meeting, on 19 December 2006\n\n*The Security Council*,\n\n{body}"
+        )
+    };
+    let r = read_md(&sc(
+        "*Recalling* its statement,\n\n1. *Adopts* the procedure annexed to this resolution;\n\n2. *Decides* to remain seized of the matter.\n\n### De-listing procedure\n\nThe focal point will perform the following tasks:\n\n1. Receive requests.\n\n2. Verify them.",
+    ));
+    assert_eq!(counts(&r), [1, 2, 0, 0]);
+    assert_eq!(r.annexes.len(), 1);
+    assert_eq!(r.annexes[0].headings[0].text, "De-listing procedure");
+    // A heading that names an annex without being a label stays in the body, as the XML keeps it.
+    let r = read_md(&sc(
+        "*Recalling* its statement,\n\n1. *Decides* to remain actively seized of the matter.\n\n### Annex I to resolution 1617 (2005)\n\n2. Receive requests.",
+    ));
+    assert_eq!(counts(&r), [1, 2, 0, 0]);
+    assert!(r.annexes.is_empty());
+}
+
+#[test]
+fn the_sub_paragraph_after_a_lettered_c_is_its_sibling() {
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,\n\n1. *Demands* that the Government:\n\n(a) expel all members;\n\n(b) cease all support;\n\n(c) cease all imports;\n\n(d) freeze funds;\n\n2. *Decides* to remain seized of the matter.",
+    ));
+    let labels: Vec<_> = r.operative()[0].points.iter().map(|p| p.num.as_deref()).collect();
+    assert_eq!(labels, [Some("a"), Some("b"), Some("c"), Some("d")]);
+}
