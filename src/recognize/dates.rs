@@ -4,13 +4,21 @@
 //! "28 de julio de 2011"; "48th plenary meeting", "4213th meeting", "48e séance plénière",
 //! "48ª sesión plenaria"; "sixty-seventh session" → 67, "2023 session" → 2023.
 
+use super::split::Split;
 use crate::model::{Date, Meeting};
 use crate::words::words;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?(\p{L}[\p{L}\]|10]{2,9})\s*,?\s+(?:de\s+)?(\d{4})(?-u:\b)|(\p{L}{3,10})\s+(\d{1,2}),\s+(\d{4})(?-u:\b)").ok()
+/// A date; the copy that splits a match reads a month's word as any characters but spaces,
+/// digits and commas (see `split`).
+static DATE: LazyLock<Option<Split>> = LazyLock::new(|| {
+    let date = |letter: &str, letter_or_ocr: &str| {
+        format!(
+            r"(\d{{1,2}})(?:er|º|°)?\s*(?:de\s+)?({letter}{letter_or_ocr}{{2,9}})\s*,?\s+(?:de\s+)?(\d{{4}})(?-u:\b)|({letter}{{3,10}})\s+(\d{{1,2}}),\s+(\d{{4}})(?-u:\b)"
+        )
+    };
+    Split::new(&date(r"\p{L}", r"[\p{L}\]|10]"), &date(r"[^\s\d,]", r"[^\s,]"))
 });
 static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d{1,5})\s*(?:st|nd|rd|th|e|re|ème|ª|a|\.ª|\.a)?\.?\s+(?:\(?(?:resumed|closed|reprise|privée|reanudación|privada)\)?\s+)?(plenary\s+meeting|meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)").ok()

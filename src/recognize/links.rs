@@ -23,6 +23,7 @@
 //! each further "and requests …", with the actor named right after the verb.
 
 use super::names::Names;
+use super::split::Split;
 use super::{actors, dates};
 use crate::model::{
     Action, ActorKind, ActorRef, Annex, Body, CitedDocument, Clause, DocKind, Instrument, Item, Mention, MentionKind,
@@ -95,7 +96,7 @@ const QUALIFIER: &str = r"(?:,\s+(?:annexe?s?|anexo)(?:\s+[IVX]+(?-u:\b))?|,\s+(
 /// The words they stand before begin with ASCII letters; the start is checked again, in
 /// Unicode, where the match is used.
 static CITATION: LazyLock<Option<Split>> = LazyLock::new(|| {
-    Split::new(|organs| {
+    Split::with_names(&ORGAN_ALTERNATION, |organs| {
         let item = format!(r"{NUMBER}(?:{AFTER}(?:{organs}))?{DATE_AFTER}?{QUALIFIER}?");
         format!(
             r"(?:(?-u:\b)(?P<its>its|their|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us)\s+)?(?:(?P<organ>{organs})\s+)?(?-u:\b)(?P<kind>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))(?:{AFTER}(?P<mid>{organs}))?\s+(?P<list>{item}(?:(?:,\s*|,?\s+(?:and|et|y)\s+){item})*)"
@@ -103,40 +104,10 @@ static CITATION: LazyLock<Option<Split>> = LazyLock::new(|| {
     })
 });
 static ITEM: LazyLock<Option<Split>> = LazyLock::new(|| {
-    Split::new(|organs| {
+    Split::with_names(&ORGAN_ALTERNATION, |organs| {
         format!(r"(?P<num>{NUMBER})(?:{AFTER}(?P<after>{organs}))?(?P<date>{DATE_AFTER})?(?P<qual>{QUALIFIER})?")
     })
 });
-
-/// A pattern with organ names in it, searched in two steps. The whole pattern finds where
-/// each match is, which the regex crate does with its DFA alone; a copy of it in which an
-/// organ's name is any words without digits then splits that one span into its groups.
-/// Asking the whole pattern for its groups ran a backtracker over the thousands of states of
-/// the organ names, and clearing its visited set per match was a tenth of recognition. A
-/// span the copy does not cover exactly is split by the whole pattern, as before.
-struct Split {
-    find: Regex,
-    parts: Regex,
-}
-
-impl Split {
-    fn new(pattern: impl Fn(&str) -> String) -> Option<Self> {
-        let find = Regex::new(&pattern(&ORGAN_ALTERNATION)).ok()?;
-        let parts = Regex::new(&format!("(?:{})$", pattern(r"\D+?"))).ok()?;
-        Some(Split { find, parts })
-    }
-
-    /// The matches in `h`, with their groups.
-    fn captures_iter<'h>(&self, h: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
-        self.find.find_iter(h).filter_map(move |m| {
-            let upto = h.get(..m.end())?;
-            self.parts
-                .captures_at(upto, m.start())
-                .filter(|c| c.get(0).is_some_and(|p| p.start() == m.start()))
-                .or_else(|| self.find.captures_at(upto, m.start()))
-        })
-    }
-}
 
 /// The words between a number and the organ printed after it ("65/232 de l’Assemblée générale").
 const AFTER: &str = r"\s+(?:of\s+the|de\s+l[’']|du|del|de\s+la)\s*";

@@ -9,6 +9,7 @@ pub mod actors;
 pub mod dates;
 pub mod links;
 pub mod names;
+mod split;
 mod votes;
 
 use crate::error::Warning;

@@ -1,0 +1,49 @@
+//! Patterns searched in two steps, for the patterns whose groups would be costly to find
+//! in one.
+//!
+//! The regex crate finds where a match is with its DFA alone, but for the groups of a match
+//! it runs a backtracker whose visited set holds one bit per NFA state and byte of the match,
+//! cleared for every match. A pattern with a large alternation (thousands of organ names) or
+//! a Unicode class (`\p{L}`) has thousands of states, and clearing that set was a tenth of
+//! recognition. So the whole pattern only finds each match, and a copy of it with the large
+//! parts made loose (any words without digits for a name) splits that one span into its
+//! groups. The copy is anchored at both ends of the span, so it can only place the groups
+//! differently where the loose parts are ambiguous; a span the copy does not cover exactly
+//! is split by the whole pattern.
+
+use regex::{Captures, Match, Regex};
+
+/// A pattern and its loose copy.
+pub(crate) struct Split {
+    find: Regex,
+    parts: Regex,
+}
+
+impl Split {
+    /// `find` finds the matches, `parts` (the same groups) splits each.
+    pub(crate) fn new(find: &str, parts: &str) -> Option<Self> {
+        let find = Regex::new(find).ok()?;
+        let parts = Regex::new(&format!("(?:{parts})$")).ok()?;
+        Some(Split { find, parts })
+    }
+
+    /// A pattern built around a list of names: `names` in the pattern that finds, any words
+    /// without digits in the copy that splits.
+    pub(crate) fn with_names(names: &str, pattern: impl Fn(&str) -> String) -> Option<Self> {
+        Split::new(&pattern(names), &pattern(r"\D+?"))
+    }
+
+    /// The matches in `h`, with their groups.
+    pub(crate) fn captures_iter<'h>(&self, h: &'h str) -> impl Iterator<Item = Captures<'h>> {
+        self.find.find_iter(h).filter_map(move |m| self.split(h, m))
+    }
+
+    /// The groups of the match `m` of `h`.
+    fn split<'h>(&self, h: &'h str, m: Match<'h>) -> Option<Captures<'h>> {
+        let upto = h.get(..m.end())?;
+        self.parts
+            .captures_at(upto, m.start())
+            .filter(|c| c.get(0).is_some_and(|p| p.start() == m.start()))
+            .or_else(|| self.find.captures_at(upto, m.start()))
+    }
+}
