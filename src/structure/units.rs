@@ -75,7 +75,7 @@ pub struct Unit {
 
 static NUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\s*\.(?:\s+|$)").ok());
 static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\(\s*([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)\s*|^([a-z]|\d{1,2})\)\s+|^([a-z]|[ivxlc]{1,6})\.\s+").ok()
+    Regex::new(r"^\(\s*([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)\s*|^([a-z]|[ivxlc]{1,6}|\d{1,2})\)\s+|^([a-z]|[ivxlc]{1,6})\.\s+").ok()
 });
 static WIKI_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^=+\s*(\S.*?)\s*=+$").ok());
 static BARE_NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+").ok());

@@ -272,3 +272,17 @@ fn the_sub_paragraph_after_a_lettered_c_is_its_sibling() {
     let labels: Vec<_> = r.operative()[0].points.iter().map(|p| p.num.as_deref()).collect();
     assert_eq!(labels, [Some("a"), Some("b"), Some("c"), Some("d")]);
 }
+
+#[test]
+fn roman_labels_with_a_closing_parenthesis_only_are_sub_paragraphs() {
+    // S/RES/2232 (2015), paragraph 5: "i)", "ii)", "iii)"; only "i)" was read as a label, and
+    // the XML has three points.
+    let body = "*Recalling* its resolutions,\n\n1. *Agrees* that the strategy should be guided by three objectives:\n\n\
+                i) Continuing operations;\n\nii) Enabling the political process;\n\niii) Enabling stabilization efforts;\n\n\
+                2. *Decides* to remain seized of the matter.";
+    let res = read_md(&ga(body));
+    let first = res.operative().into_iter().next().expect("paragraph 1");
+    let labels: Vec<&str> = first.points.iter().filter_map(|p| p.num.as_deref()).collect();
+    assert_eq!(labels, ["i", "ii", "iii"]);
+    assert_eq!(md_counts(body), [1, 2, 0, 3]);
+}
