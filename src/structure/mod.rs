@@ -310,11 +310,16 @@ pub fn is_last_paragraph(text: &str) -> bool {
 /// Whether a text opens with the word "Annex" (in any of the three languages).
 pub fn names_annex(text: &str) -> bool {
     let first = text.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
-    ["annex", "annexe", "anexo"].contains(&first.as_str())
+    ANNEX_WORDS.contains(&first.as_str())
 }
 
+/// The word for an annex in English, French and Spanish; the label pattern below is built
+/// from it.
+const ANNEX_WORDS: [&str; 3] = ["annex", "annexe", "anexo"];
+
 static ANNEX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?i:annex|annexe|anexo)(?:\s+(?:[IVXLC]+|\d+|[A-Z]))?)\s*(?:[:.–—-]\s*(\S.*))?$").ok()
+    Regex::new(&format!(r"^\s*((?i:{})(?:\s+(?:[IVXLC]+|\d+|[A-Z]))?)\s*(?:[:.–—-]\s*(\S.*))?$", ANNEX_WORDS.join("|")))
+        .ok()
 });
 
 /// Whether a unit is an annex label.
