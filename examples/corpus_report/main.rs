@@ -94,20 +94,21 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
     }
 }
 
-/// Preambular paragraphs (opening with a participle) that the XML puts in mainBody before
-/// its first numbered paragraph.
+/// Preambular paragraphs (opening with a participle, or ending with a comma as preambular
+/// paragraphs do: "*With consideration* to … Chapter VI …," in S/RES/2107 (2013)) that the
+/// XML puts in mainBody before its first numbered paragraph.
 fn check_preamble_in_main(body: &str, strip: &dyn Fn(&str) -> String) -> i64 {
     body.split("<paragraph")
         .skip(1)
         .take_while(|p| !p.get(..300).unwrap_or(p).contains("<num>"))
         .map(|p| strip(p.split("</paragraph>").next().unwrap_or("").split_once('>').map_or("", |x| x.1)))
-        .filter(|t| t.split_whitespace().next().is_some_and(|w| w.ends_with("ing")))
+        .filter(|t| t.split_whitespace().next().is_some_and(|w| w.ends_with("ing")) || t.ends_with(','))
         .count() as i64
 }
 
 /// Why a mismatch is a defect of the source XML (from which expected.json was read) rather
 /// than of unlod, when the evidence can be read mechanically; `None` otherwise.
-fn explain(field: &str, want: &str, got: &str, res: &Resolution, v: &Value, xml: &str) -> Option<String> {
+pub fn explain(field: &str, want: &str, got: &str, res: &Resolution, v: &Value, xml: &str) -> Option<String> {
     let body = xml.get(xml.find("<mainBody")?..xml.find("</mainBody>")?)?;
     let preamble = xml.find("<preamble").and_then(|a| xml.get(a..xml.find("</preamble>")?)).unwrap_or("");
     let strip = |s: &str| {
@@ -130,6 +131,27 @@ fn explain(field: &str, want: &str, got: &str, res: &Resolution, v: &Value, xml:
         && res.annexes.iter().any(|a| !a.label.is_empty() && strip(body).contains(a.label.as_str()));
     if annex_in_body && matches!(field, "subparagraphs" | "operative_numbered" | "operative_unnumbered") {
         return Some("source defect: an annex placed inside the XML's mainBody; unlod reads it as an annex, whose items are not the resolution's".to_string());
+    }
+    // Paragraph 1 numbered "l." (the letter) in the XML: expected.json counts it as a
+    // lettered sub-paragraph; both readers read it as paragraph 1 (A/RES/76/256).
+    let letter_l = body.matches("<num>l.</num>").count() as i64;
+    if letter_l > 0
+        && ((field == "operative_numbered" && g? - w? == letter_l) || (field == "subparagraphs" && w? - g? == letter_l))
+    {
+        return Some("expected.json defect: the XML numbers paragraph 1 \"l.\" (a letter), which it counts as a sub-paragraph; unlod reads paragraph 1".to_string());
+    }
+    // A paragraph holding only a rule ("-----"), which expected.json counts as an operative
+    // paragraph; unlod drops it (S/RES/1290 (2000)).
+    let rules = body
+        .split("<paragraph")
+        .skip(1)
+        .map(|p| strip(p.split("</paragraph>").next().unwrap_or("").split_once('>').map_or("", |x| x.1)))
+        .filter(|t| !t.is_empty() && !t.chars().any(char::is_alphanumeric))
+        .count() as i64;
+    if rules > 0 && field == "operative_unnumbered" && w? - g? == rules {
+        return Some(format!(
+            "expected.json defect: it counts {rules} paragraph(s) holding only a rule (\"-----\") as operative paragraphs; unlod drops them"
+        ));
     }
     match field {
         "date" => {

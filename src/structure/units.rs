@@ -73,12 +73,15 @@ pub struct Unit {
     pub span: Span,
 }
 
-static NUMBERED: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,6})\s*\.(?:\s+|$)").ok());
+/// `12.`, and numbers of several levels with their full stop: `1.1.`, `1.1 .` (A/RES/76/3),
+/// `1.1. 2.` (S/RES/2231 (2015), read `1.1.2`).
+static NUMBERED: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,6}(?:\.\s?\d{1,3}){0,3})\s*\.(?:\s+|$)").ok());
 static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^\(\s*([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\s*\)\s*|^([a-z]|[ivxlc]{1,6}|\d{1,2})\)\s+|^([a-z]|[ivxlc]{1,6})\.\s+").ok()
 });
 static WIKI_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^=+\s*(\S.*?)\s*=+$").ok());
-static BARE_NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+").ok());
+static BARE_NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^(\d{1,3})(?:\s*\.\s*|\s+)").ok());
 static DASH: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[-–—•▪·]\s+").ok());
 static SECTION: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6}|[A-Z])\s*\.?(?:\s+|$)").ok());
 
@@ -210,13 +213,15 @@ fn classify_one(b: &Block) -> Unit {
         return u;
     }
     if let Some(c) = re(&NUMBERED).and_then(|r| r.captures(&rest.text)) {
-        let (num, len) = (c.get(1).map_or("", |m| m.as_str()).to_string(), c.get(0).map_or(0, |m| m.end()));
+        let num: String = c.get(1).map_or("", |m| m.as_str()).chars().filter(|c| !c.is_whitespace()).collect();
+        let len = c.get(0).map_or(0, |m| m.end());
         rest = rest.tail(len);
         u.kind = Kind::Numbered { num };
         u.rest = rest;
         return u;
     }
-    // A number typed without its full stop before an italic lead phrase: `3 *Calls upon*`.
+    // A number typed without its full stop, or with the stop after a space and none before
+    // the lead phrase, before an italic lead phrase: `3 *Calls upon*`, `232 .*Recognizes*`.
     if let Some(c) = re(&BARE_NUMBER).and_then(|r| r.captures(&rest.text))
         && let Some(m) = c.get(0)
         && rest.styles.iter().any(|s| s.start == m.end() && s.style == crate::model::Style::Italic)
@@ -224,6 +229,15 @@ fn classify_one(b: &Block) -> Unit {
         let num = c.get(1).map_or("", |m| m.as_str()).to_string();
         u.kind = Kind::Numbered { num };
         u.rest = rest.tail(m.end());
+        return u;
+    }
+    // `l. *Decides*`: the number 1 typed as the letter l (A/RES/76/256), not a point.
+    if let Some(after) = rest.text.strip_prefix("l. ")
+        && let tail = rest.tail(rest.text.len() - after.len())
+        && lead_phrase(&tail, "en").is_some_and(|l| l.1 == Part::Operative && tail.leading_italic().is_some())
+    {
+        u.kind = Kind::Numbered { num: "1".to_string() };
+        u.rest = tail;
         return u;
     }
     if let Some(c) = re(&LABEL).and_then(|r| r.captures(&rest.text)) {

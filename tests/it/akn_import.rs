@@ -13,7 +13,6 @@
 use crate::util::{seed_path, shared, shared_file};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 use unlod::export::{ExportOptions, OutputFormat, write};
 use unlod::{ConvertOptions, ErrorKind, Format, Resolution, convert};
 
@@ -92,10 +91,10 @@ fn every_corpus_text_survives_the_round_trip_through_our_akn() {
 /// The bulk set: `UNLOD_BULK` if set (an unpacked `visible/`), else
 /// `../shared/corpus/bulk-visible.tar.zst` unpacked here; every fifth document's clean.md
 /// through the round trip (all 2,390 with `UNLOD_BULK_ALL=1`).
-#[test]
-fn the_bulk_set_survives_the_round_trip() {
-    let unpacked = crate::util::TempDir::new("bulk");
-    let dir = match std::env::var_os("UNLOD_BULK") {
+/// The bulk set: `UNLOD_BULK` if set, else unpacked from `corpus/bulk-visible.tar.zst` into
+/// `unpacked`.
+fn bulk_dir(unpacked: &crate::util::TempDir) -> PathBuf {
+    match std::env::var_os("UNLOD_BULK") {
         Some(d) => PathBuf::from(d),
         None => {
             let tar = shared().join("corpus/bulk-visible.tar.zst");
@@ -110,14 +109,26 @@ fn the_bulk_set_survives_the_round_trip() {
             assert!(st.success(), "cannot unpack {}", tar.display());
             unpacked.path().join("visible")
         }
-    };
+    }
+}
+
+/// The document folders of the bulk set, sorted.
+fn bulk_docs(dir: &Path) -> Vec<PathBuf> {
     let mut docs = Vec::new();
     for body in ["GA", "SC", "HRC", "ECOSOC"] {
         let rd = std::fs::read_dir(dir.join(body)).unwrap_or_else(|e| panic!("{}/{body}: {e}", dir.display()));
-        docs.extend(rd.map(|e| e.unwrap().path().join("clean.md")));
+        docs.extend(rd.map(|e| e.unwrap().path()));
     }
     docs.sort();
     assert!(docs.len() > 2000, "expected the 2,390 documents of the bulk set, found {}", docs.len());
+    docs
+}
+
+#[test]
+fn the_bulk_set_survives_the_round_trip() {
+    let unpacked = crate::util::TempDir::new("bulk");
+    let dir = bulk_dir(&unpacked);
+    let docs: Vec<PathBuf> = bulk_docs(&dir).into_iter().map(|d| d.join("clean.md")).collect();
     let every = if std::env::var_os("UNLOD_BULK_ALL").is_some() { 1 } else { 5 };
     let sample: Vec<&PathBuf> = docs.iter().step_by(every).collect();
     // Lead phrases of operative paragraphs are not written to AKN (AKN4UN names only the
@@ -133,6 +144,54 @@ fn the_bulk_set_survives_the_round_trip() {
 }
 
 use crate::corpus::check;
+
+/// Every `source.akn.xml` of the bulk set imports without error and gives the counts, meeting
+/// and date of its `expected.json`, except where `tests/bulk-import-known.tsv` names the
+/// source defect that explains the difference. A listed field that agrees fails the test.
+#[test]
+fn every_un_akn_file_of_the_bulk_set_imports_and_matches_expected_json() {
+    let unpacked = crate::util::TempDir::new("bulk-import");
+    let dir = bulk_dir(&unpacked);
+    let known_text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bulk-import-known.tsv")).unwrap();
+    let known: Vec<(&str, &str)> = known_text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let (doc, field, reason) = (f.next()?, f.next()?, f.next()?);
+            assert!(!reason.trim().is_empty(), "{doc} {field}: a known difference needs its reason");
+            Some((doc, field))
+        })
+        .collect();
+    let mut failures = Vec::new();
+    let mut seen = Vec::new();
+    for d in bulk_docs(&dir) {
+        let name = d.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
+        let res = match read_akn(&std::fs::read(d.join("source.akn.xml")).unwrap()) {
+            Ok(c) => c.resolution,
+            Err(e) => {
+                failures.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let v: Value = serde_json::from_slice(&std::fs::read(d.join("expected.json")).unwrap()).unwrap();
+        for m in check::check(&res, &check::Expect::from_json(&v)) {
+            if known.contains(&(name.as_str(), m.field)) {
+                seen.push((name.clone(), m.field));
+            } else {
+                failures.push(format!("{name}: {} want {} got {}", m.field, m.want, m.got));
+            }
+        }
+    }
+    for (doc, field) in &known {
+        if !seen.iter().any(|(d, f)| d == doc && f == field) {
+            failures.push(format!("{doc}: {field} now agrees; remove it from tests/bulk-import-known.tsv"));
+        }
+    }
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+}
 
 /// The UN's own AKN4UN files of `corpus/texts` against `expected.json` of the text rendered
 /// from each (`NAME.akn.xml` ↔ `NAME.md`): they import without error, and give its counts,
@@ -205,13 +264,11 @@ fn subjects_of_the_classification_are_exported_as_dcterms_subject() {
     assert!(nt.contains("<http://purl.org/dc/terms/subject> <http://metadata.un.org/sdg/1>"));
 }
 
-/// A hostile input must end within this time.
-const QUICK: Duration = Duration::from_secs(5);
-
-fn hostile(xml: &str) -> (Result<unlod::Converted, unlod::Error>, Duration) {
-    let t = Instant::now();
-    let r = convert(xml.as_bytes(), &ConvertOptions::default());
-    (r, t.elapsed())
+/// A hostile input, converted. Each test asserts the refusal and where it is found (the
+/// DTD's line, before any entity could be expanded), not a time: performance is measured
+/// in the benchmarks, and a hang fails the CI job's time limit.
+fn hostile(xml: &str) -> Result<unlod::Converted, unlod::Error> {
+    convert(xml.as_bytes(), &ConvertOptions::default())
 }
 
 #[test]
@@ -219,8 +276,7 @@ fn an_external_entity_is_never_read() {
     let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE akomaNtoso [\n<!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n\
                <akomaNtoso><statement name=\"resolution\"><mainBody><paragraph><num>1.</num><content><p>&xxe;</p>\
                </content></paragraph></mainBody></statement></akomaNtoso>\n";
-    let (r, took) = hostile(xml);
-    assert!(took < QUICK, "{took:?}");
+    let r = hostile(xml);
     let e = r.expect_err("a DTD is refused");
     assert_eq!(e.kind(), ErrorKind::Xml);
     assert_eq!(e.line(), Some(2), "{e}");
@@ -242,8 +298,7 @@ fn a_billion_laughs_is_refused_quickly() {
         dtd.push_str(&format!("<!ENTITY lol{i} \"{}\">\n", format!("&{prev};").repeat(10)));
     }
     dtd.push_str("]>\n<akomaNtoso><statement><mainBody><p>&lol9;</p></mainBody></statement></akomaNtoso>\n");
-    let (r, took) = hostile(&dtd);
-    assert!(took < QUICK, "{took:?}");
+    let r = hostile(&dtd);
     let e = r.expect_err("refused");
     assert_eq!(e.kind(), ErrorKind::Xml, "{e}");
     assert_eq!(e.line(), Some(2), "{e}");
@@ -255,8 +310,7 @@ fn ten_thousand_nested_elements_are_refused_with_their_line() {
     xml.push_str(&"<p>\n".repeat(10_000));
     xml.push_str(&"</p>".repeat(10_000));
     xml.push_str("</mainBody></statement></akomaNtoso>\n");
-    let (r, took) = hostile(&xml);
-    assert!(took < QUICK, "{took:?}");
+    let r = hostile(&xml);
     let e = r.expect_err("refused");
     assert_eq!(e.kind(), ErrorKind::TooLarge, "{e}");
     // The element that goes one level too deep: the akomaNtoso, statement and mainBody

@@ -286,3 +286,101 @@ fn roman_labels_with_a_closing_parenthesis_only_are_sub_paragraphs() {
     assert_eq!(labels, ["i", "ii", "iii"]);
     assert_eq!(md_counts(body), [1, 2, 0, 3]);
 }
+
+#[test]
+fn paragraph_one_typed_as_the_letter_l_is_paragraph_one() {
+    // A/RES/76/256 prints "l. *Decides* …" and its XML has `<num>l.</num>`.
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,\n\nl. *Decides* to designate a day;\n\n2. *Invites* all States to act.",
+    ));
+    assert_eq!(counts(&r), [1, 2, 0, 0]);
+    assert_eq!(r.operative()[0].num.as_deref(), Some("1"));
+    assert_eq!(r.operative()[0].lead.as_deref(), Some("Decides"));
+    let a = read_akn(
+        "<paragraph><num>l.</num><content><p><i>Decides</i> to designate a day;</p></content></paragraph>\
+         <paragraph><num>2.</num><content><p><i>Invites</i> all States to act.</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 2, 0, 0]);
+    assert_eq!(a.operative()[0].num.as_deref(), Some("1"));
+    // A lettered point "l." of a list stays a point.
+    let p = read_md(&ga("*Recalling* its resolutions,\n\n1. *Decides*:\n\n(k) To act;\n\nl. to report."));
+    assert_eq!(p.operative().len(), 1);
+}
+
+#[test]
+fn a_number_with_its_full_stop_after_a_space_numbers_the_paragraph() {
+    // A/RES/77/248: "232 .*Recognizes* the need …", in the text and in the XML's `<p>`.
+    let r = read_md(&ga("*Recalling* its resolutions,\n\n1. *Notes* the report;\n\n2 .*Recognizes* the need to act;"));
+    assert_eq!(counts(&r), [1, 2, 0, 0]);
+    assert_eq!(r.operative()[1].text.text, "Recognizes the need to act;");
+    let a = read_akn(
+        "<paragraph><num>1.</num><content><p><i>Notes</i> the report;</p></content></paragraph>\
+         <paragraph><content><p>2 .<i>Recognizes</i> the need to act;</p></content></paragraph>",
+    );
+    assert_eq!(counts(&a), [1, 2, 0, 0]);
+    assert_eq!(a.operative()[1].num.as_deref(), Some("2"));
+    assert_eq!(a.operative()[1].text.text, "Recognizes the need to act;");
+}
+
+#[test]
+fn decimal_numbers_under_a_heading_are_paragraphs_of_their_own_outside_the_sequence() {
+    // A/RES/76/3: "1.1 . Raise awareness …" under "Overarching objective 1"; the XML has
+    // `<num>1.1</num>` and the full stop in the text.
+    let r =
+        read_md(&ga("*Recalling* its resolutions,\n\n1. *Adopts* the following objectives:\n\n#### Objective 1\n\n\
+         1.1 . Raise awareness of space.\n\n1.2 . Facilitate the integration of the space sector.\n\n\
+         2. *Decides* to act."));
+    let nums: Vec<_> = r.operative().iter().map(|c| c.num.clone().unwrap_or_default()).collect();
+    assert_eq!(nums, ["1", "1.1", "1.2", "2"]);
+    assert_eq!(r.operative()[1].text.text, "Raise awareness of space.");
+    // Only 1 and 2 are counted: the counting rules count the sequence 1, 2, 3.
+    assert_eq!(counts(&r), [1, 2, 0, 0]);
+    let a = read_akn(
+        "<paragraph><num>1.</num><content><p><i>Adopts</i> the following objectives:</p></content></paragraph>\
+         <paragraph><subheading>Objective 1</subheading></paragraph>\
+         <paragraph><num>1.1</num><content><p>. Raise awareness of space.</p></content></paragraph>\
+         <paragraph><num>1.2</num><content><p>. Facilitate the integration of the space sector.</p></content></paragraph>\
+         <paragraph><num>2.</num><content><p><i>Decides</i> to act.</p></content></paragraph>",
+    );
+    let nums: Vec<_> = a.operative().iter().map(|c| c.num.clone().unwrap_or_default()).collect();
+    assert_eq!(nums, ["1", "1.1", "1.2", "2"]);
+    assert_eq!(a.operative()[1].text.text, "Raise awareness of space.");
+    assert_eq!(counts(&a), [1, 2, 0, 0]);
+}
+
+#[test]
+fn a_number_out_of_sequence_is_not_counted() {
+    // S/RES/1855 (2008): an amended article's "2." after paragraph 3.
+    let r =
+        read_md(&ga("*Recalling* its resolutions,\n\n1. *Decides* to act;\n\n2. *Decides* to amend article 11;\n\n\
+         3. *Decides* to remain seized of the matter.\n\n#### Annex Article 11: Composition\n\n\
+         2. Each Trial Chamber may be divided into sections."));
+    assert_eq!(r.operative().iter().filter(|c| c.num.is_some()).count(), 4, "the paragraph is kept");
+    assert_eq!(counts(&r)[1], 3);
+}
+
+#[test]
+fn the_importer_puts_lettered_paragraphs_after_a_sections_preambular_colon_under_it() {
+    // E/RES/2023/5, section B: "*Noting with satisfaction*:" then (a) … (e) as paragraphs.
+    let a = read_akn(
+        "<section><num>B</num><heading>Work of the Committee</heading>\
+         <crossHeading refersTo=\"#preamble\"><i>Noting with satisfaction</i>:</crossHeading>\
+         <paragraph><num>(a)</num><content><p>That the Commission has acted,</p></content></paragraph>\
+         <paragraph><num>(b)</num><content><p>That the agencies have acted,</p></content></paragraph>\
+         <paragraph><num>1.</num><content><p><i>Commends</i> the Secretary-General;</p></content></paragraph>\
+         </section>",
+    );
+    let Some(unlod::model::Item::Section(s)) = a.body.main.first() else { panic!("a section") };
+    assert_eq!(s.preamble.len(), 1);
+    assert_eq!(s.preamble[0].points.len(), 2);
+    assert_eq!(a.operative().len(), 1);
+    assert_eq!(a.operative()[0].num.as_deref(), Some("1"));
+    // The counting rules count labelled units in the XML's mainBody, as sub-paragraphs.
+    assert_eq!(counts(&a), [2, 1, 0, 2]);
+    // The text reader reads the same.
+    let r = read_md(&ga(
+        "*Recalling* its resolutions,\n\n#### B\n\n#### Work of the Committee\n\n*Noting with satisfaction*:\n\n\
+         (a) That the Commission has acted,\n\n(b) That the agencies have acted,\n\n1. *Commends* the Secretary-General;",
+    ));
+    assert_eq!(counts(&r), [2, 1, 0, 2]);
+}

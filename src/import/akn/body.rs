@@ -10,7 +10,7 @@ use crate::model::{
 use std::collections::HashMap;
 
 /// Walks one AKN document into the model.
-pub struct Reader {
+pub struct Reader<'a> {
     pub(super) notes: Notes,
     pub(super) warnings: Vec<Warning>,
     /// ISO 639-1 language, for lead phrases.
@@ -18,7 +18,7 @@ pub struct Reader {
     /// Whether the file is unlod's own output (`<identification source="#unlod">`).
     pub(super) own: bool,
     /// Components by eId, for `<componentRef>`.
-    components: HashMap<String, Node>,
+    components: HashMap<String, &'a Node<'a>>,
     /// Components referred to.
     used: Vec<String>,
     /// Operative paragraphs whose eId numbers them by position, not by their printed number.
@@ -58,9 +58,9 @@ fn is_section_label(t: &str) -> bool {
             || (t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
 }
 
-impl Reader {
+impl<'a> Reader<'a> {
     /// A reader for the document element `doc`.
-    pub fn new(root: &Node, doc: &Node) -> Reader {
+    pub fn new(root: &'a Node<'a>, doc: &'a Node<'a>) -> Reader<'a> {
         let own = doc
             .child("meta")
             .and_then(|m| m.child("identification"))
@@ -69,7 +69,7 @@ impl Reader {
         for cs in doc.elements().chain(root.elements()).filter(|c| c.name == "components") {
             for c in cs.elements() {
                 let key = c.attr("eId").map_or_else(|| format!("#at{}", c.span.start), str::to_string);
-                components.insert(key, c.clone());
+                components.insert(key, c);
             }
         }
         Reader {
@@ -136,7 +136,7 @@ impl Reader {
         }
         // What follows the body, in the order of the file (footnotes are numbered in it).
         for c in doc.elements() {
-            match c.name.as_str() {
+            match c.name {
                 "conclusions" => res.adoption = self.conclusions(c),
                 "attachments" => {
                     for att in c.elements() {
@@ -186,7 +186,7 @@ impl Reader {
                     self.used.push(h.clone());
                     self.components.get(&h).cloned()
                 });
-                let holder = target.as_ref().unwrap_or(c);
+                let holder = target.unwrap_or(c);
                 if let Some(d) = holder.elements().find(|n| n.name != "documentRef" && n.name != "meta") {
                     docs.push(d.clone());
                 }
@@ -299,10 +299,10 @@ impl Reader {
     /// `<embeddedStructure>` that holds them without `<preamble>` and `<mainBody>`.
     pub(super) fn body_of(&mut self, d: &Node) -> Body {
         let mut body = Body::default();
-        let structured = d.elements().any(|n| matches!(n.name.as_str(), "preamble" | "mainBody" | "body"));
+        let structured = d.elements().any(|n| matches!(n.name, "preamble" | "mainBody" | "body"));
         if structured {
             for n in d.elements() {
-                match n.name.as_str() {
+                match n.name {
                     "preamble" => {
                         self.preamble(n, &mut body);
                         body.main.extend(self.moved.drain(..).map(Item::Clause));
@@ -338,11 +338,11 @@ impl Reader {
         } else {
             // Flat: formula and containers, then paragraphs.
             let mut main_started = false;
-            let mut flat_preamble = Node { name: "preamble".to_string(), ..Node::default() };
-            let mut flat_main = Node { name: "mainBody".to_string(), ..Node::default() };
+            let mut flat_preamble = Node { name: "preamble", ..Node::default() };
+            let mut flat_main = Node { name: "mainBody", ..Node::default() };
             for c in &d.children {
                 if let Child::Element(n) = c {
-                    let pre = matches!(n.name.as_str(), "formula" | "container") && !main_started;
+                    let pre = matches!(n.name, "formula" | "container") && !main_started;
                     if pre {
                         flat_preamble.children.push(c.clone());
                     } else {
@@ -369,7 +369,7 @@ impl Reader {
                 body.formula = Some(t);
                 continue;
             }
-            match c.name.as_str() {
+            match c.name {
                 "container" | "blockContainer" | "crossHeading" => {
                     let mut clause = self.container(c);
                     // A paragraph the XML splits in two containers, the second opening in
@@ -517,15 +517,16 @@ impl Reader {
         let mut operative_started = false;
         // A bold line waiting for the sub-paragraph it heads.
         let mut point_heading: Option<(Text, Span)> = None;
+        // Preambular paragraphs of this part start here (those before are the preamble's own).
+        let preamble_before = preamble.len();
         for c in n.elements() {
             let mut out: Vec<Item> = Vec::new();
             // A section the paragraph's last point opens, after the paragraph.
             let mut section_after: Option<Section> = None;
-            match c.name.as_str() {
+            match c.name {
                 "paragraph" | "subparagraph" | "article" | "clause" => {
-                    let heading = c.elements().find(|h| matches!(h.name.as_str(), "heading" | "subheading"));
-                    let has_text =
-                        c.elements().any(|h| matches!(h.name.as_str(), "content" | "intro" | "list" | "wrapUp"));
+                    let heading = c.elements().find(|h| matches!(h.name, "heading" | "subheading"));
+                    let has_text = c.elements().any(|h| matches!(h.name, "content" | "intro" | "list" | "wrapUp"));
                     let has_num = c.child("num").is_some();
                     if let (Some(h), false, false) = (heading, has_num, has_text) {
                         let t = self.notes.text(h);
@@ -688,24 +689,40 @@ impl Reader {
                             _ => Item::Clause(cl),
                         }
                     }
+                    // "(a)" after a section's preambular paragraph that ends with a colon
+                    // ("Noting with satisfaction:", E/RES/2023/5), before any operative
+                    // paragraph: a sub-paragraph of that preambular paragraph.
+                    Item::Clause(cl)
+                        if !self.own
+                            && cl.num.as_deref().is_some_and(|n| {
+                                !n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 7 && !is_section_label(n)
+                            })
+                            && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)).is_none()
+                            && open
+                                .as_ref()
+                                .map_or(preamble.get(preamble_before..).unwrap_or_default(), |s| &s.preamble)
+                                .last()
+                                .is_some_and(|p| !p.points.is_empty() || p.text.text.trim_end().ends_with(':')) =>
+                    {
+                        let heading = point_heading.take().map(|(h, _)| h);
+                        if let Some(last) = open.as_mut().map_or(&mut *preamble, |s| &mut s.preamble).last_mut() {
+                            insert_point(&mut last.points, point_of(cl, heading));
+                        }
+                        continue;
+                    }
                     // A paragraph numbered "(a)": a sub-paragraph of the paragraph before.
                     Item::Clause(cl)
                         if !self.own
-                            && cl.num.as_deref().is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit()))
+                            && cl
+                                .num
+                                .as_deref()
+                                .is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit() || c == '.'))
                             && cl.num.as_deref().is_some_and(|n| n.len() <= 7 && !is_section_label(n))
                             && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)).is_some() =>
                     {
-                        let heading = point_heading.take().map(|(h, _)| h).or(cl.heading);
+                        let heading = point_heading.take().map(|(h, _)| h);
                         if let Some(last) = last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)) {
-                            let p = Point {
-                                num: cl.num,
-                                text: cl.text,
-                                points: cl.points,
-                                wrap_up: cl.wrap_up,
-                                heading,
-                                span: cl.span,
-                            };
-                            insert_point(&mut last.points, p);
+                            insert_point(&mut last.points, point_of(cl, heading));
                         }
                         continue;
                     }
@@ -931,7 +948,7 @@ impl Reader {
         let mut nested = Vec::new();
         let mut pending_heading: Option<Text> = None;
         for e in c.elements() {
-            match e.name.as_str() {
+            match e.name {
                 "num" => {}
                 "heading" | "subheading" => {
                     let t = self.notes.text(e);
@@ -947,8 +964,7 @@ impl Reader {
                     self.embedded_in(e, &mut clause);
                 }
                 "list" | "blockList" => {
-                    if let Some(intro) = e.elements().find(|i| matches!(i.name.as_str(), "listIntroduction" | "intro"))
-                    {
+                    if let Some(intro) = e.elements().find(|i| matches!(i.name, "listIntroduction" | "intro")) {
                         let t = self.notes.blocks(intro);
                         if !t.text.is_empty() {
                             append(&mut clause.text, t, self.own);
@@ -982,7 +998,22 @@ impl Reader {
                 }
             }
         }
-        clause.lead = crate::structure::lead_of(&clause.text, &self.lang);
+        // `<num>1.1</num>` with the full stop left in the text (". Raise awareness", A/RES/76/3).
+        if clause.num.is_some()
+            && let Some(rest) = clause.text.text.strip_prefix('.')
+            && rest.starts_with(char::is_whitespace)
+        {
+            let at = clause.text.text.len() - rest.trim_start().len();
+            clause.text = cut_head(&clause.text, at);
+        }
+        let lead = crate::structure::lead_kind(&clause.text, &self.lang);
+        if clause.num.as_deref() == Some("l") && lead.as_ref().is_some_and(|l| l.1 == crate::words::Part::Operative) {
+            // `<num>l.</num>` before an operative lead phrase: the number 1 typed as the
+            // letter l (A/RES/76/256).
+            self.warn(c.span, "paragraph number typed as the letter \"l\" (source defect); read as 1");
+            clause.num = Some("1".to_string());
+        }
+        clause.lead = lead.map(|l| l.0);
         out.push(Item::Clause(clause));
         out.extend(nested);
     }
@@ -1021,11 +1052,11 @@ impl Reader {
     fn section(&mut self, c: &Node) -> Section {
         let mut s = Section { span: c.span, ..Section::default() };
         s.num = c.child("num").and_then(|n| clean_num(&n.plain_text()));
-        let mut inner = Node { name: c.name.clone(), span: c.span, ..Node::default() };
+        let mut inner = Node { name: c.name, span: c.span, ..Node::default() };
         for ch in &c.children {
             match ch {
                 Child::Element(e) if e.name == "num" => {}
-                Child::Element(e) if matches!(e.name.as_str(), "heading" | "subheading") && s.items.is_empty() => {
+                Child::Element(e) if matches!(e.name, "heading" | "subheading") && s.items.is_empty() => {
                     let t = self.notes.text(e);
                     if s.num.is_none() && s.heading.is_none() && is_section_label(&t.text) {
                         s.num = Some(t.text.trim().trim_end_matches('.').to_string());
@@ -1073,14 +1104,12 @@ impl Reader {
         let mut hoist = false;
         let elements: Vec<&Node> = list.elements().collect();
         for (i, e) in elements.iter().copied().enumerate() {
-            match e.name.as_str() {
+            match e.name {
                 "point" | "item" | "indent" | "alinea" | "paragraph" | "subparagraph"
                     if !self.own
                         && e.child("num").is_some_and(|n| is_section_label(&n.plain_text()))
-                        && !e.elements().any(|c| matches!(c.name.as_str(), "list" | "sublist" | "blockList"))
-                        && elements
-                            .get(i + 1)
-                            .is_some_and(|n| matches!(n.name.as_str(), "sublist" | "list" | "blockList")) =>
+                        && !e.elements().any(|c| matches!(c.name, "list" | "sublist" | "blockList"))
+                        && elements.get(i + 1).is_some_and(|n| matches!(n.name, "sublist" | "list" | "blockList")) =>
                 {
                     let p = self.point(e);
                     heading = Some(p.text);
@@ -1166,7 +1195,7 @@ impl Reader {
             return p;
         }
         for c in e.elements() {
-            match c.name.as_str() {
+            match c.name {
                 "num" => {}
                 "content" | "intro" | "p" => {
                     let t = if c.name == "p" { self.notes.text(c) } else { self.notes.blocks(c) };
@@ -1237,9 +1266,9 @@ impl Reader {
             }
         }
         let mut pre = Vec::new();
-        let mut main = Node { name: "mainBody".to_string(), span: d.span, ..Node::default() };
+        let mut main = Node { name: "mainBody", span: d.span, ..Node::default() };
         for c in d.elements() {
-            match c.name.as_str() {
+            match c.name {
                 "meta" | "preface" | "conclusions" => {}
                 "mainBody" | "body" | "preamble" => main.children.extend(c.children.iter().cloned()),
                 _ => main.children.push(Child::Element(c.clone())),
@@ -1279,6 +1308,19 @@ impl Reader {
 }
 
 /// Whether the last paragraph of `items` ends with a colon.
+/// A paragraph the XML numbers "(a)", as the sub-paragraph it is; `heading` is a heading
+/// met before it, else its own.
+fn point_of(cl: Clause, heading: Option<Text>) -> Point {
+    Point {
+        heading: heading.or(cl.heading),
+        num: cl.num,
+        text: cl.text,
+        points: cl.points,
+        wrap_up: cl.wrap_up,
+        span: cl.span,
+    }
+}
+
 fn items_last_ends_colon(items: &[Item]) -> bool {
     let mut clauses = Vec::new();
     crate::model::collect_clauses(items, &mut clauses);
@@ -1336,8 +1378,8 @@ fn section_from_heading(t: Text, span: Span) -> Section {
 }
 
 /// A node as the only child of a wrapper, so that `blocks` reads it as one block.
-fn wrap(n: &Node) -> Node {
-    Node { name: "wrap".to_string(), children: vec![Child::Element(n.clone())], span: n.span, ..Node::default() }
+fn wrap<'a>(n: &Node<'a>) -> Node<'a> {
+    Node { name: "wrap", children: vec![Child::Element(n.clone())], span: n.span, ..Node::default() }
 }
 
 /// Appends `more` to `text`, a space between (a line break in unlod's own files, which
@@ -1433,8 +1475,10 @@ fn split_label(t: Text) -> (Option<String>, Text) {
 fn bare_number(t: &Text) -> Option<(String, Text)> {
     let s = t.text.as_str();
     let digits = s.find(|c: char| !c.is_ascii_digit())?;
-    let after = s.get(digits..)?;
-    let end = digits + (after.len() - after.trim_start().len());
+    // `3 Calls upon`, or `232 .Recognizes` (A/RES/77/248): the stop after a space.
+    let after = s.get(digits..)?.trim_start();
+    let after = after.strip_prefix('.').unwrap_or(after).trim_start();
+    let end = s.len() - after.len();
     let italic_next = t.styles.iter().any(|st| st.start == end && st.style == crate::model::Style::Italic);
     ((1..=3).contains(&digits) && end > digits && italic_next).then(|| (s[..digits].to_string(), cut_head(t, end)))
 }

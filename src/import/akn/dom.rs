@@ -8,41 +8,43 @@ use crate::error::{Error, ErrorKind};
 use crate::model::Span;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use std::borrow::Cow;
 
 /// Deepest element nesting accepted. AKN4UN documents nest about 25 deep; anything near this
 /// limit is hostile or broken, and refusing it keeps every walk of the tree bounded.
 pub const MAX_DEPTH: usize = 200;
 
-/// An element.
+/// An element. Names, and texts and values without escapes, borrow from the document
+/// (`'a`): a large file is held once, not copied into its tree.
 #[derive(Clone, Debug, Default)]
-pub struct Node {
+pub struct Node<'a> {
     /// Local name (prefix removed: `akn4un:voters` → `voters`).
-    pub name: String,
+    pub name: &'a str,
     /// Attributes by local name, values unescaped.
-    pub attrs: Vec<(String, String)>,
+    pub attrs: Vec<(&'a str, Cow<'a, str>)>,
     /// Children in order.
-    pub children: Vec<Child>,
+    pub children: Vec<Child<'a>>,
     /// Source bytes of the element.
     pub span: Span,
 }
 
 /// A child of an element.
 #[derive(Clone, Debug)]
-pub enum Child {
+pub enum Child<'a> {
     /// An element.
-    Element(Node),
+    Element(Node<'a>),
     /// Character data (references resolved).
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The value of attribute `name`.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_ref())
     }
 
     /// Child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &Node> {
+    pub fn elements(&self) -> impl Iterator<Item = &Node<'a>> {
         self.children.iter().filter_map(|c| match c {
             Child::Element(n) => Some(n),
             Child::Text(_) => None,
@@ -50,13 +52,13 @@ impl Node {
     }
 
     /// The first child element named `name`.
-    pub fn child(&self, name: &str) -> Option<&Node> {
+    pub fn child(&self, name: &str) -> Option<&Node<'a>> {
         self.elements().find(|n| n.name == name)
     }
 
     /// The first element named `name` at any depth below (breadth first is not needed:
     /// the names looked up this way are unique in a document part).
-    pub fn find(&self, name: &str) -> Option<&Node> {
+    pub fn find(&self, name: &str) -> Option<&Node<'a>> {
         for n in self.elements() {
             if n.name == name {
                 return Some(n);
@@ -69,7 +71,7 @@ impl Node {
     }
 
     /// Every element named `name` at any depth below, in document order.
-    pub fn find_all<'a>(&'a self, name: &str, out: &mut Vec<&'a Node>) {
+    pub fn find_all<'n>(&'n self, name: &str, out: &mut Vec<&'n Node<'a>>) {
         for n in self.elements() {
             if n.name == name {
                 out.push(n);
@@ -106,7 +108,7 @@ impl Node {
                 Child::Text(t) => s.push_str(t),
                 Child::Element(n) if n.name == "authorialNote" => {}
                 Child::Element(n) => {
-                    if matches!(n.name.as_str(), "eol" | "br" | "p") {
+                    if matches!(n.name, "eol" | "br" | "p") {
                         s.push(' ');
                     }
                     n.collect_text(s);
@@ -116,29 +118,43 @@ impl Node {
     }
 }
 
-fn local(name: &[u8]) -> String {
-    let n = String::from_utf8_lossy(name);
-    match n.rsplit_once(':') {
-        Some((_, l)) => l.to_string(),
-        None => n.into_owned(),
+/// `part` as a slice of `xml` with its lifetime, when it lies inside `xml` (the reader of a
+/// `&str` hands out slices of it).
+fn within<'a>(xml: &'a str, part: &str) -> Option<&'a str> {
+    let at = (part.as_ptr() as usize).checked_sub(xml.as_ptr() as usize)?;
+    xml.get(at..at.checked_add(part.len())?).filter(|s| s.as_ptr() == part.as_ptr())
+}
+
+/// `s` borrowed from `xml` where it lies inside it, else owned.
+fn keep<'a>(xml: &'a str, s: Cow<'_, str>) -> Cow<'a, str> {
+    match within(xml, &s) {
+        Some(b) => Cow::Borrowed(b),
+        None => Cow::Owned(s.into_owned()),
     }
 }
 
-fn element(e: &BytesStart<'_>, start: usize) -> Result<Node, Error> {
+/// The local name of a qualified name (`akn4un:voters` → `voters`), borrowed from `xml`.
+fn local<'a>(xml: &'a str, name: &[u8], at: usize) -> Result<&'a str, Error> {
+    let n = std::str::from_utf8(name).ok().and_then(|n| within(xml, n));
+    let n = n.ok_or_else(|| Error::at(ErrorKind::Xml, Span::new(at, at), "expected a UTF-8 name".to_string()))?;
+    Ok(n.rsplit_once(':').map_or(n, |(_, l)| l))
+}
+
+fn element<'a>(xml: &'a str, e: &BytesStart<'_>, start: usize) -> Result<Node<'a>, Error> {
     let mut attrs = Vec::new();
     for a in e.attributes().with_checks(false) {
         let a = a.map_err(|err| Error::at(ErrorKind::Xml, Span::new(start, start), format!("bad attribute: {err}")))?;
         let v = a
             .unescape_value()
             .map_err(|err| Error::at(ErrorKind::Xml, Span::new(start, start), format!("bad attribute value: {err}")))?;
-        attrs.push((local(a.key.as_ref()), v.into_owned()));
+        attrs.push((local(xml, a.key.as_ref(), start)?, keep(xml, v)));
     }
-    Ok(Node { name: local(e.name().as_ref()), attrs, children: Vec::new(), span: Span::new(start, start) })
+    Ok(Node { name: local(xml, e.name().as_ref(), start)?, attrs, children: Vec::new(), span: Span::new(start, start) })
 }
 
 /// Parses `xml` into its root element. Unknown entity references are dropped with a note
 /// in `dropped` (their byte offsets), never expanded.
-pub fn parse(xml: &str, dropped: &mut Vec<(usize, String)>) -> Result<Node, Error> {
+pub fn parse<'a>(xml: &'a str, dropped: &mut Vec<(usize, String)>) -> Result<Node<'a>, Error> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<Node> = Vec::new();
@@ -151,10 +167,10 @@ pub fn parse(xml: &str, dropped: &mut Vec<(usize, String)>) -> Result<Node, Erro
             err_at(pos, format!("expected well-formed XML: {e}"))
         })?;
         let after = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        let text = |s: String, stack: &mut Vec<Node>| {
+        let text = |s: Cow<'a, str>, stack: &mut Vec<Node<'a>>| {
             if let Some(top) = stack.last_mut() {
                 match top.children.last_mut() {
-                    Some(Child::Text(t)) => t.push_str(&s),
+                    Some(Child::Text(t)) => t.to_mut().push_str(&s),
                     _ => top.children.push(Child::Text(s)),
                 }
             }
@@ -170,10 +186,10 @@ pub fn parse(xml: &str, dropped: &mut Vec<(usize, String)>) -> Result<Node, Erro
                         ),
                     ));
                 }
-                stack.push(element(&e, before)?);
+                stack.push(element(xml, &e, before)?);
             }
             Event::Empty(e) => {
-                let mut n = element(&e, before)?;
+                let mut n = element(xml, &e, before)?;
                 n.span.end = after;
                 match stack.last_mut() {
                     Some(top) => top.children.push(Child::Element(n)),
@@ -185,6 +201,8 @@ pub fn parse(xml: &str, dropped: &mut Vec<(usize, String)>) -> Result<Node, Erro
                     return Err(err_at(before, "expected an element to close, found a stray end tag".to_string()));
                 };
                 n.span.end = after;
+                // The tree of a large file is held whole: no spare capacity.
+                n.children.shrink_to_fit();
                 match stack.last_mut() {
                     Some(top) => top.children.push(Child::Element(n)),
                     None => root = root.or(Some(n)),
@@ -192,18 +210,18 @@ pub fn parse(xml: &str, dropped: &mut Vec<(usize, String)>) -> Result<Node, Erro
             }
             Event::Text(t) => {
                 let s = t.decode().map_err(|e| err_at(before, format!("bad text: {e}")))?;
-                text(s.into_owned(), &mut stack);
+                text(keep(xml, s), &mut stack);
             }
             Event::CData(t) => {
                 let s = t.decode().map_err(|e| err_at(before, format!("bad CDATA: {e}")))?;
-                text(s.into_owned(), &mut stack);
+                text(keep(xml, s), &mut stack);
             }
             Event::GeneralRef(r) => {
                 let name = r.decode().map_err(|e| err_at(before, format!("bad reference: {e}")))?.into_owned();
                 match r.resolve_char_ref() {
-                    Ok(Some(c)) => text(c.to_string(), &mut stack),
+                    Ok(Some(c)) => text(Cow::Owned(c.to_string()), &mut stack),
                     Ok(None) => match quick_xml::escape::resolve_predefined_entity(&name) {
-                        Some(s) => text(s.to_string(), &mut stack),
+                        Some(s) => text(Cow::Borrowed(s), &mut stack),
                         None => dropped.push((before, name)),
                     },
                     Err(e) => return Err(err_at(before, format!("bad character reference &{name};: {e}"))),

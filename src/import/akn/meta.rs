@@ -41,7 +41,7 @@ fn organ_of_code(code: &str) -> Option<crate::model::Organ> {
         .map(|o| crate::structure::organ_of(o.key.clone()))
 }
 
-impl Reader {
+impl Reader<'_> {
     /// `<meta>`: identification, classification, workflow, the recorded vote.
     pub(super) fn meta(&mut self, m: &Node, res: &mut Resolution, main: bool) {
         if let Some(id) = m.child("identification") {

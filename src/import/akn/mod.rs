@@ -75,6 +75,9 @@ pub fn read(xml: &str) -> Result<Imported, Error> {
         ));
     }
     let metadata_vote = reader.metadata_vote.take();
+    // The tree is not needed any more: free it before recognition fills the model.
+    drop(reader);
+    drop(root);
     warnings.extend(crate::recognize::recognize(&mut res));
     meta::apply_vote(&mut res, metadata_vote, &mut warnings);
     Ok(Imported { resolution: res, warnings })

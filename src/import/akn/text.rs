@@ -83,7 +83,7 @@ impl Builder<'_> {
     }
 
     fn element(&mut self, n: &Node) {
-        match n.name.as_str() {
+        match n.name {
             "i" => self.styled(n, Style::Italic),
             "b" => self.styled(n, Style::Bold),
             "sup" => self.styled(n, Style::Superscript),
