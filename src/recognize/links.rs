@@ -233,7 +233,8 @@ static INSTRUMENT_NAMES: LazyLock<Names> = LazyLock::new(|| {
 static INSTRUMENT_SHAPE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let cap = r"(?:[A-Z][\p{L}’'\-\u{2010}\u{2011}]*|\d{4})";
     let link = r"(?:on|of|for|against|to|the|and|in|relating|concerning|with|at)";
-    let head = r"(?:Convention|Covenant|Protocol|Declaration|Strategy|Programme\s+of\s+Action|Plan\s+of\s+Action|Platform\s+for\s+Action|Agreement|Treaty|Charter|Agenda|Framework|Code\s+of\s+Conduct)";
+    let heads: Vec<String> = words().link_words("head").iter().map(|h| regex::escape(h).replace(' ', r"\s+")).collect();
+    let head = format!("(?:{})", heads.join("|"));
     Regex::new(&format!(r"(?-u:\b)(?:{cap}\s+)*{head}(?:\s+(?:{link}\s+)+{cap}(?:,?\s+(?:{cap}|{link}))*)?")).ok()
 });
 
@@ -505,10 +506,36 @@ fn organ_key(name: &str, current: Option<&str>) -> Option<String> {
     fits.iter().find(|o| Some(o.as_str()) == current).or(fits.first()).map(|o| (*o).clone())
 }
 
+/// The words of a list of `ontology/link-words.tsv` as a rule reads them: with a space before
+/// (none where the word opens with a comma, ", adopted by the") and a space after.
+fn spaced(list: &str, before: bool, after: bool) -> Vec<String> {
+    let w = words().link_words(list);
+    w.iter()
+        .map(|w| {
+            let b = if before && !w.starts_with(',') { " " } else { "" };
+            let a = if after { " " } else { "" };
+            format!("{b}{w}{a}")
+        })
+        .collect()
+}
+
+/// The words before a body that make it the one acting: "by the ", "request of the ".
+static ACTING: LazyLock<Vec<String>> = LazyLock::new(|| spaced("acting", false, true));
+/// The words after a list that name its body: " of the ", ", adopted by the ".
+static AFTER_LIST: LazyLock<Vec<String>> = LazyLock::new(|| spaced("after-list", true, true));
+/// The words that join two numbers of a list: " and", " as well as", ", ainsi que".
+static JOINS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("joins", true, false));
+/// The word before "its resolution" after an organ: " in", " dans", " en".
+static IN_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("in", true, false));
+/// The words before a further operative verb: " and ", " et ", " y ".
+static CONJUNCTIONS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("conjunction", true, true));
+/// The words skipped after such a conjunction: "also ", "further ".
+static ADVERBS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("adverb", false, true));
+
 /// The organ named last before "in its resolution" ("adopted by the General Assembly in").
 fn organ_before(before: &str, current: Option<&str>) -> Option<String> {
     let t = before.trim_end();
-    let t = t.strip_suffix(" in").or_else(|| t.strip_suffix(" dans")).or_else(|| t.strip_suffix(" en"))?;
+    let t = IN_WORDS.iter().find_map(|w| t.strip_suffix(w.as_str()))?;
     let from = t.char_indices().rev().nth(120).map_or(0, |(i, _)| i);
     let window = t.get(from..)?;
     ORGAN_NAMES
@@ -570,9 +597,10 @@ fn in_document(before: &str) -> Option<Option<String>> {
     let rest = window.get(m.end()..)?.trim_start_matches([')', '*', ' ']);
     let pinpoints: Vec<&str> = rest.strip_prefix(',')?.split(',').map(str::trim).collect();
     let pinpoint = |p: &&str| {
-        ["annex", "chap.", "chapter", "sect.", "section", "para.", "paras.", "appendix", "part", "vol."]
+        words()
+            .link_words("pinpoint")
             .iter()
-            .any(|w| p.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+            .any(|w| p.strip_prefix(w.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
     };
     if !pinpoints.iter().all(pinpoint) {
         return None;
@@ -616,7 +644,7 @@ fn acting_body(s: &str, at: usize, actors: &[Candidate]) -> Option<String> {
         .max_by_key(|a| a.end)?;
     let gap = s.get(a.end..at)?;
     let lead = s.get(..a.start)?;
-    let acts = ["by the ", "request of the ", "decision of the "].iter().any(|w| lead.ends_with(w));
+    let acts = ACTING.iter().any(|w| lead.ends_with(w.as_str()));
     if !acts || gap.contains(';') || gap.contains(" and ") || mentions_document(gap) {
         return None;
     }
@@ -705,9 +733,7 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         // list takes it; so does an organ where the words name none ("resolution 3/4 of 30
         // January 2018 of the United Nations Environment Assembly").
         let rest = s.get(all.end()..).unwrap_or("");
-        let after = [" of the ", " adopted by the ", ", adopted by the "]
-            .iter()
-            .find_map(|w| rest.strip_prefix(w).map(|r| (all.end() + w.len(), r)));
+        let after = AFTER_LIST.iter().find_map(|w| rest.strip_prefix(w.as_str()).map(|r| (all.end() + w.len(), r)));
         let printed_organ = match after {
             Some((at, r)) if !its => other_body_at(at, actors).or(printed_organ).or_else(|| {
                 let (_, key) = ORGAN_NAMES.iter().find(|(n, _)| n.contains(' ') && r.starts_with(n.as_str()))?;
@@ -760,16 +786,14 @@ fn sentence_end(region: &str) -> usize {
 /// as ", " et ", " y ") without naming another document.
 fn continues(gap: &str) -> bool {
     let t = gap.trim_end();
-    let joined = t.ends_with(',')
-        || [" and", " as well as", " et", " y", ", ainsi que", " así como"].iter().any(|j| t.ends_with(j))
-        || t.is_empty();
+    let joined = t.ends_with(',') || JOINS.iter().any(|j| t.ends_with(j.as_str())) || t.is_empty();
     joined && gap.ends_with(char::is_whitespace) && !mentions_document(gap)
 }
 
 /// Whether words name a resolution or a decision (which then starts a list of its own).
 fn mentions_document(gap: &str) -> bool {
     let g = gap.to_lowercase();
-    ["resolution", "decision", "résolution", "décision", "resoluci", "decisi"].iter().any(|w| g.contains(w))
+    words().link_words("document").iter().any(|w| g.contains(w.as_str()))
 }
 
 /// One number of a list, with what its citation's words say of it.
@@ -967,7 +991,7 @@ fn instruments(s: &str, out: &mut Vec<Candidate>) {
                 // At least two capitalised words, a head word, not an organ's name, not
                 // over a name of the table.
                 let caps = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-                let headed = HEADS.iter().any(|h| name.contains(h));
+                let headed = words().link_words("head").iter().any(|h| name.contains(h.as_str()));
                 if caps < 2
                     || !headed
                     || actors::lookup(name).is_some()
@@ -981,24 +1005,6 @@ fn instruments(s: &str, out: &mut Vec<Candidate>) {
         }
     }
 }
-
-/// The head words of an instrument's name.
-const HEADS: &[&str] = &[
-    "Convention",
-    "Covenant",
-    "Protocol",
-    "Declaration",
-    "Strategy",
-    "Programme of Action",
-    "Plan of Action",
-    "Platform for Action",
-    "Agreement",
-    "Treaty",
-    "Charter",
-    "Agenda",
-    "Framework",
-    "Code of Conduct",
-];
 
 /// A name without the linking words and punctuation its shape let trail.
 fn trim_links(name: &str) -> &str {
@@ -1028,11 +1034,6 @@ fn actor_names(s: &str, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Words that may stand between a verb and its addressee ("Recommends to the General
-/// Assembly", "Prie le Secrétaire général", "Solicita al Secretario General").
-const BETWEEN: &[&str] =
-    &["to", "the", "upon", "on", "à", "a", "al", "la", "le", "les", "l’", "l'", "aux", "au", "los", "las", "a la"];
-
 /// The actions of an operative paragraph: its lead phrase's verb, and each "and requests …"
 /// after it, each with the actor named right after the verb.
 fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
@@ -1050,11 +1051,11 @@ fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
         verbs.push((0, l.len(), lp.verb.clone()));
     }
     // Further verbs: ", and requests", "; and calls upon", "et prie", "y solicita".
-    for conj in [" and ", " et ", " y "] {
-        for (at, _) in s.match_indices(conj) {
+    for conj in CONJUNCTIONS.iter() {
+        for (at, _) in s.match_indices(conj.as_str()) {
             let from = at + conj.len();
             let rest = s.get(from..).unwrap_or("");
-            let rest = rest.strip_prefix("also ").or_else(|| rest.strip_prefix("further ")).map_or(rest, |r| r);
+            let rest = ADVERBS.iter().find_map(|a| rest.strip_prefix(a.as_str())).unwrap_or(rest);
             let skipped = s.len() - from - rest.len();
             let Some(first) = rest.chars().next().filter(|ch| ch.is_lowercase()) else { continue };
             let cap: String = first.to_uppercase().chain(rest.chars().skip(1)).collect();
@@ -1077,7 +1078,11 @@ fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
             .find(|m| m.start >= *vend && m.start < end)
             .filter(|m| {
                 s.get(*vend..m.start).is_some_and(|gap| {
-                    gap.split_whitespace().all(|g| BETWEEN.contains(&g.to_lowercase().as_str())) && gap.len() <= 12
+                    // Words that may stand between a verb and its addressee ("Recommends to the
+                    // General Assembly", "Prie le Secrétaire général", "Solicita al Secretario
+                    // General"): the list `between` of ontology/link-words.tsv.
+                    let between = words().link_words("between");
+                    gap.split_whitespace().all(|g| between.iter().any(|b| *b == g.to_lowercase())) && gap.len() <= 12
                 })
             })
             .and_then(|m| match m.what {
