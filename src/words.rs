@@ -500,9 +500,19 @@ mod tests {
         assert_eq!(w.month("en", "July"), Some(7));
         assert_eq!(w.ordinal("en", "sixty-seventh"), Some(67));
         assert!(w.organ("economic-and-social-council").is_some());
-        for list in
-            ["pinpoint", "acting", "after-list", "joins", "document", "in", "head", "between", "conjunction", "adverb"]
-        {
+        for list in [
+            "pinpoint",
+            "acting",
+            "acted",
+            "after-list",
+            "joins",
+            "document",
+            "in",
+            "head",
+            "between",
+            "conjunction",
+            "adverb",
+        ] {
             assert!(!w.link_words(list).is_empty(), "link-words.tsv has no list {list}");
         }
         assert_eq!(w.closing_phrases.len(), 3);

@@ -253,6 +253,10 @@ struct Found {
     back: HashMap<String, usize>,
     /// The enacting organ, which keeps its words ("the Council") once it has them.
     main: Option<usize>,
+    /// The numbers cited so far with their organ named ("Human Rights Council resolution
+    /// 34/24"), by number: the organ of the same number printed bare later ("pursuant to
+    /// resolution 34/24").
+    named: HashMap<String, String>,
 }
 
 impl Found {
@@ -318,6 +322,7 @@ pub fn link(res: &mut Resolution, lang: &str) {
         citations: std::mem::take(&mut res.citations),
         back: HashMap::new(),
         main: None,
+        named: HashMap::new(),
     };
     let organ = res.meta.organ.as_ref().map(|o| o.actor.key.clone());
     if let Some(o) = &res.meta.organ {
@@ -443,7 +448,7 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     let mut cands: Vec<Candidate> = Vec::new();
     let mut actors = Vec::new();
     actor_names(s, &mut actors);
-    citations(s, ctx, &actors, &mut cands);
+    citations(s, ctx, &actors, &mut found.named, &mut cands);
     symbols(s, &mut cands);
     instruments(s, &mut cands);
     cands.extend(actors);
@@ -620,6 +625,10 @@ struct Anchor {
     its: bool,
     organ: Option<String>,
     decision: bool,
+    /// The organ of the citation before it in the text, which "its" names where the number
+    /// is not of the form of the text's organ ("General Assembly decision 76/551 … and its
+    /// resolutions 76/251" in an ECOSOC text).
+    prev: Option<String>,
 }
 
 /// The body named right before a citation's words that numbers its documents with no rule
@@ -680,7 +689,13 @@ fn other_body_at(at: usize, actors: &[Candidate]) -> Option<String> {
     body_without_rule(actors, |a| a.start == at)
 }
 
-fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candidate>) {
+fn citations(
+    s: &str,
+    ctx: &Ctx<'_>,
+    actors: &[Candidate],
+    named: &mut HashMap<String, String>,
+    out: &mut Vec<Candidate>,
+) {
     let (Some(re), Some(item)) = (CITATION.as_ref(), ITEM.as_ref()) else { return };
     let mut found: Vec<(usize, usize, Anchor)> = Vec::new();
     for c in re.captures_iter(s) {
@@ -713,17 +728,36 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         let other = (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten().or_else(|| {
             // "the adoption by the Economic Commission for Latin America and the Caribbean on
             // 16 May 1998 of its resolution 574 (XXVII)": "its" is the body's that acts.
-            (its && printed_organ.is_none()).then(|| acting_body(s, all.start(), actors)).flatten()
+            // So is a bare one where the clause goes on to the act: "the adoption, by the
+            // Economic and Social Commission for Asia and the Pacific at its seventy-second
+            // session, of resolution 72/7" (not "the Mission established by resolution …").
+            let acted = || {
+                let before = s.get(..all.start()).unwrap_or("").trim_end();
+                words()
+                    .link_words("acted")
+                    .iter()
+                    .any(|w| before.strip_suffix(w.as_str()).is_some_and(|b| b.ends_with([' ', ','])))
+            };
+            (printed_organ.is_none() && (its || acted())).then(|| acting_body(s, all.start(), actors)).flatten()
         });
         let its = its && other.is_none();
         let bare = !its && other.is_none() && printed_organ.is_none();
+        // "relevant resolutions adopted by the Human Rights Council, including resolution 36/6
+        // of 28 September 2017 and resolution 45/3": a bare citation joined to the one before
+        // it is of the same organ.
+        let chained = bare
+            .then(|| found.last().filter(|(_, end, _)| s.get(*end..all.start()).is_some_and(joined)))
+            .flatten()
+            .map(|(_, _, a)| (a.its, a.organ.clone()));
+        let its = its || chained.as_ref().is_some_and(|c| c.0);
+        let bare = bare && !its;
         // "(A/77/53/Add.1), chap. III, sect. A, resolution 51/4": a resolution printed in a
         // document, of the organ whose report it is, or of a body with no symbol rule.
         let in_doc = bare.then(|| in_document(s.get(..all.start()).unwrap_or(""))).flatten();
         if matches!(in_doc, Some(None)) {
             continue;
         }
-        let printed_organ = other.or(printed_organ).or(in_doc.flatten()).or_else(|| {
+        let printed_organ = other.or(printed_organ).or(in_doc.flatten()).or(chained.and_then(|c| c.1)).or_else(|| {
             bare.then(|| unnumbered_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref())).flatten()
         });
         let k = kind.as_str().to_lowercase();
@@ -734,6 +768,18 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         // January 2018 of the United Nations Environment Assembly").
         let rest = s.get(all.end()..).unwrap_or("");
         let after = AFTER_LIST.iter().find_map(|w| rest.strip_prefix(w.as_str()).map(|r| (all.end() + w.len(), r)));
+        // "resolution 668 (XXI) adopted by the General Assembly of the World Tourism
+        // Organization": an organ's name that goes on with "of the …" is another body's organ.
+        let foreign = after.is_some_and(|(_, r)| {
+            ORGAN_NAMES.iter().any(|(n, _)| {
+                n.contains(' ')
+                    && r.strip_prefix(n.as_str())
+                        .is_some_and(|x| x.starts_with(" of the ") && !x.starts_with(" of the United Nations"))
+            })
+        });
+        if foreign && bare {
+            continue;
+        }
         let printed_organ = match after {
             Some((at, r)) if !its => other_body_at(at, actors).or(printed_organ).or_else(|| {
                 let (_, key) = ORGAN_NAMES.iter().find(|(n, _)| n.contains(' ') && r.starts_with(n.as_str()))?;
@@ -741,12 +787,13 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
             }),
             _ => printed_organ,
         };
-        let anchor = Anchor { its, organ: printed_organ, decision };
+        let prev = found.last().and_then(|(_, _, a)| a.organ.clone());
+        let anchor = Anchor { its, organ: printed_organ, decision, prev };
         let mut first = true;
         for ic in item.captures_iter(list.as_str()) {
             let start = if first { all.start() } else { list.start() + ic.get(0).map_or(0, |m| m.start()) };
             first = false;
-            push_item(&ic, start, list.start(), &anchor, ctx, out);
+            push_item(&ic, start, list.start(), &anchor, ctx, named, out);
         }
         found.push((all.start(), all.end(), anchor));
     }
@@ -769,10 +816,17 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
                 }
                 continue;
             }
-            push_item(&ic, end + m.start(), *end, anchor, ctx, out);
+            push_item(&ic, end + m.start(), *end, anchor, ctx, named, out);
             prev = m.end();
         }
     }
+}
+
+/// Whether the words between two citations only join them (" and ", ", ", ", as well as ").
+fn joined(gap: &str) -> bool {
+    let t = gap.trim();
+    let t = t.strip_prefix(',').unwrap_or(t).trim_start();
+    t.is_empty() || JOINS.iter().any(|j| j.trim_start_matches(',').trim() == t)
 }
 
 /// Where the sentence of a region ends: a semicolon, or a full stop before a space.
@@ -803,13 +857,35 @@ fn push_item(
     base: usize,
     anchor: &Anchor,
     ctx: &Ctx<'_>,
+    named: &mut HashMap<String, String>,
     out: &mut Vec<Candidate>,
 ) {
     let (Some(m), Some(num)) = (ic.get(0), ic.name("num")) else { return };
     // "ES‑10/15" printed with a non-breaking hyphen is ES-10/15.
     let num = num.as_str().replace(['\u{2010}', '\u{2011}'], "-");
+    let num_key = num.split_whitespace().collect::<Vec<_>>().join(" ");
     let after = ic.name("after").and_then(|m| organ_key(m.as_str(), ctx.organ.as_deref()));
-    let organ = organ_for(&num, after.or(anchor.organ.clone()).as_deref(), anchor.its, ctx.organ.as_deref());
+    let printed = after.or(anchor.organ.clone());
+    // A bare number cited before with its organ named is that organ's: "Human Rights Council
+    // resolutions 34/24 …", then "pursuant to resolution 34/24".
+    let printed = match printed {
+        Some(p) => {
+            if !anchor.its {
+                named.insert(num_key, p.clone());
+            }
+            Some(p)
+        }
+        None if !anchor.its => named.get(&num_key).cloned(),
+        None => None,
+    };
+    let organ = organ_for(&num, printed.as_deref(), anchor.its, ctx.organ.as_deref(), anchor.prev.as_deref());
+    // The Assembly numbered its resolutions by session and number from its thirty-first
+    // session (1976): "resolution 5/14", "resolutions 12/07 and 13/07", "resolution 7/2019"
+    // are another body's (the United Nations Environment Assembly, a tuna commission, the FAO
+    // Conference), whatever the words around them.
+    if organ.as_deref() == Some("general-assembly") && slash_session(&num).is_some_and(|n| n < 31) {
+        return;
+    }
     let Some(doc) = cited(&num, organ.as_deref(), anchor.decision) else { return };
     let date = ic.name("date").and_then(|d| dates::first_date(d.as_str(), ctx.lang)).map(|(d, _)| d);
     let pinpoint = ic.name("qual").map(|q| q.as_str().trim_start_matches(',').trim().to_string());
@@ -820,7 +896,7 @@ fn push_item(
 
 /// The organ that adopted a cited resolution: as printed, or "its" organ, or by the form of
 /// the number, or the organ of the text for a number of its own form.
-fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>) -> Option<String> {
+fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>, prev: Option<&str>) -> Option<String> {
     let first: Option<u32> =
         num.trim_start_matches("ES-").trim_start_matches("S-").split('/').next().and_then(|f| f.parse().ok());
     if let Some(p) = printed {
@@ -844,6 +920,14 @@ fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>)
         r.chars().all(|c| "IVXL".contains(c))
     });
     if its && (roman || !num.contains('(')) {
+        // "its resolutions 76/251" in an ECOSOC text after "General Assembly decision 76/551
+        // … and": a number not of the form of the text's organ is of the organ cited just
+        // before, if of its form, else of no organ known.
+        if let Some(f) = first.filter(|_| !roman)
+            && !fits(current, f)
+        {
+            return prev.filter(|p| fits(Some(p), f)).map(str::to_string);
+        }
         // "its decision 281 (LXIII)" in an ECOSOC text is the Council's: the sessions of the
         // early Assembly and Council are both numbered in Roman numerals.
         return current.map(str::to_string);
@@ -859,6 +943,23 @@ fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>)
         Some(o @ ("general-assembly" | "human-rights-council")) => Some(o.to_string()),
         _ => Some("general-assembly".to_string()),
     }
+}
+
+/// Whether a number "first/…" is of the form of an organ's: the Economic and Social Council's
+/// by year (1998/46), the Assembly's and the Human Rights Council's by session (74/146).
+fn fits(organ: Option<&str>, first: u32) -> bool {
+    match organ {
+        Some("economic-and-social-council") => first >= 1946,
+        Some("general-assembly" | "human-rights-council") => first < 1946,
+        _ => true,
+    }
+}
+
+/// The session of a number printed "session/number" ("74/146" → 74); none for a special
+/// session's ("ES-10/15", "S-17/1") or a number of another form ("1373 (2001)").
+fn slash_session(num: &str) -> Option<u32> {
+    let (session, _) = num.split_once('/')?;
+    session.parse().ok()
 }
 
 /// A cited resolution or decision of an organ by its number.
@@ -1108,7 +1209,7 @@ mod tests {
     fn cites(s: &str, organ: &str) -> Vec<(String, Option<String>, usize, usize)> {
         let ctx = Ctx { lang: "en", organ: Some(organ.to_string()), operative: false };
         let mut c = Vec::new();
-        citations(s, &ctx, &[], &mut c);
+        citations(s, &ctx, &[], &mut HashMap::new(), &mut c);
         c.into_iter()
             .filter_map(|c| match c.what {
                 Pending::Citation(d) => Some((d.symbol, d.date.map(|d| d.to_string()), c.start, c.end)),
@@ -1147,7 +1248,7 @@ mod tests {
         assert_eq!(fr[0].0, "A/RES/65/232");
         let ctx = Ctx { lang: "fr", organ: Some("general-assembly".into()), operative: false };
         let mut c = Vec::new();
-        citations("sa résolution 65/232 du 21 décembre 2010", &ctx, &[], &mut c);
+        citations("sa résolution 65/232 du 21 décembre 2010", &ctx, &[], &mut HashMap::new(), &mut c);
         assert!(matches!(&c[0].what, Pending::Citation(d) if d.date.is_some()));
     }
 }
