@@ -638,6 +638,18 @@ fn other_body(s: &str, before: usize, actors: &[Candidate]) -> Option<String> {
     body_without_rule(actors, |a| a.end <= before && s.get(a.end..before).is_some_and(|gap| gap.trim().is_empty()))
 }
 
+/// The body with no symbol rule named right before ", in its resolution" at `at`: its key.
+fn body_in(s: &str, at: usize, actors: &[Candidate]) -> Option<String> {
+    body_without_rule(actors, |a| {
+        a.end <= at
+            && s.get(a.end..at).is_some_and(|gap| {
+                let g = gap.trim();
+                let g = g.strip_prefix(',').unwrap_or(g).trim_start();
+                IN_WORDS.iter().any(|w| w.trim() == g)
+            })
+    })
+}
+
 /// The organization named last before `at` in its clause after words that make it the one
 /// acting ("the adoption by the …", "the request of the …", "the decision of the …"): its
 /// key. "Its resolution" there is that body's, unless another clause ("…, and recalling its
@@ -715,7 +727,10 @@ fn citations(
                 .flatten()
                 .or_else(|| organ_key(name, ctx.organ.as_deref()))
         });
-        if its && printed_organ.is_none() {
+        // "the Commission for Social Development, in its resolution 42/1": a body with no
+        // symbol rule named right before "in its" is the one whose resolution it is.
+        let in_body = its.then(|| body_in(s, all.start(), actors)).flatten();
+        if its && printed_organ.is_none() && in_body.is_none() {
             // "adopted by the General Assembly in its resolution 41/128".
             printed_organ = organ_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref()).or_else(|| {
                 let o = ORGAN_AFTER.as_ref()?.captures(s.get(all.end()..)?)?.name("organ")?;
@@ -725,21 +740,22 @@ fn citations(
         // "United Nations Environment Assembly resolution": the longer name before the
         // organ's short one ("Assembly") is another body's.
         let words_at = c.name("organ").map_or(kind.start(), |m| m.start());
-        let other = (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten().or_else(|| {
-            // "the adoption by the Economic Commission for Latin America and the Caribbean on
-            // 16 May 1998 of its resolution 574 (XXVII)": "its" is the body's that acts.
-            // So is a bare one where the clause goes on to the act: "the adoption, by the
-            // Economic and Social Commission for Asia and the Pacific at its seventy-second
-            // session, of resolution 72/7" (not "the Mission established by resolution …").
-            let acted = || {
-                let before = s.get(..all.start()).unwrap_or("").trim_end();
-                words()
-                    .link_words("acted")
-                    .iter()
-                    .any(|w| before.strip_suffix(w.as_str()).is_some_and(|b| b.ends_with([' ', ','])))
-            };
-            (printed_organ.is_none() && (its || acted())).then(|| acting_body(s, all.start(), actors)).flatten()
-        });
+        let other =
+            (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten().or(in_body).or_else(|| {
+                // "the adoption by the Economic Commission for Latin America and the Caribbean on
+                // 16 May 1998 of its resolution 574 (XXVII)": "its" is the body's that acts.
+                // So is a bare one where the clause goes on to the act: "the adoption, by the
+                // Economic and Social Commission for Asia and the Pacific at its seventy-second
+                // session, of resolution 72/7" (not "the Mission established by resolution …").
+                let acted = || {
+                    let before = s.get(..all.start()).unwrap_or("").trim_end();
+                    words()
+                        .link_words("acted")
+                        .iter()
+                        .any(|w| before.strip_suffix(w.as_str()).is_some_and(|b| b.ends_with([' ', ','])))
+                };
+                (printed_organ.is_none() && (its || acted())).then(|| acting_body(s, all.start(), actors)).flatten()
+            });
         let its = its && other.is_none();
         let bare = !its && other.is_none() && printed_organ.is_none();
         // "relevant resolutions adopted by the Human Rights Council, including resolution 36/6
@@ -905,11 +921,19 @@ fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>,
         // resolutions" too; the Security Council's numbers are "1373 (2001)", so a number
         // "70/262" after its name ("General Assembly and Security Council resolutions 70/262
         // and 2282 (2016)") is read as if no organ were printed.
+        // A number "620 (1988)" is the Security Council's whatever organ was named before it
+        // ("General Assembly resolution 42/37 C (1987) of 30 November 1987, and reaffirmed by
+        // resolution 620 (1988)").
+        let council_form = num.split_once('(').is_some_and(|(_, y)| {
+            let y = y.trim_end_matches(')');
+            y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())
+        });
         match (p, first) {
             ("security-council" | "general-assembly" | "human-rights-council", Some(f)) if f >= 1946 => {
                 return Some("economic-and-social-council".to_string());
             }
             ("security-council", Some(_)) => {}
+            ("general-assembly" | "human-rights-council" | "economic-and-social-council", _) if council_form => {}
             _ => return Some(p.to_string()),
         }
     }

@@ -478,3 +478,20 @@ fn its_with_a_number_of_another_form_is_the_organ_cited_before() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_number_of_the_councils_form_is_its_and_a_body_named_before_in_its_is_that_bodys() {
+    // S/RES/2118 (2013): "resolution 620 (1988)" was the Assembly's, after "General Assembly
+    // resolution 42/37 C (1987)" in the sentence; E/RES/2023/15: "the Commission for Social
+    // Development, in its resolution 42/1" was the Commission on Human Rights'
+    // (E/CN.4/RES/42/1).
+    let got = cited_in(
+        &[
+            "the Mission pursuant to General Assembly resolution 42/37 C (1987) of 30 November 1987, and reaffirmed by resolution 620 (1988) of 26 August 1988",
+            "that the Commission for Social Development, in its resolution 42/1 of 13 February 2004, decided to undertake the review",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/RES/42/37", "S/RES/620 (1988)"]);
+}
