@@ -845,18 +845,35 @@ fn joined(gap: &str) -> bool {
     t.is_empty() || JOINS.iter().any(|j| j.trim_start_matches(',').trim() == t)
 }
 
-/// Where the sentence of a region ends: a semicolon, or a full stop before a space.
+/// Where the sentence of a region ends: a semicolon, or a full stop before a space. A list of
+/// numbers with their pinpoints goes on past both ("Resolutions 52/214, sect. C, para. 3;
+/// 55/222, sect. III, para. 12; … and 61/121 B, sect. IV, paras. 65–77."): a full stop that
+/// ends a pinpoint word of `ontology/link-words.tsv`, or a semicolon before a number.
 fn sentence_end(region: &str) -> usize {
-    let semi = region.find(';').unwrap_or(region.len());
-    let stop = region.find(". ").unwrap_or(region.len());
-    semi.min(stop)
+    let pinpoints = words().link_words("pinpoint");
+    for (i, m) in region.match_indices([';', '.']) {
+        let rest = region.get(i + 1..).unwrap_or("");
+        if m == ";" {
+            let next = rest.trim_start();
+            let next = next.strip_prefix("and ").unwrap_or(next);
+            if !next.starts_with(|c: char| c.is_ascii_digit()) {
+                return i;
+            }
+        } else if rest.starts_with(' ') {
+            let word = region.get(..=i).unwrap_or("").rsplit(' ').next().unwrap_or("");
+            if !pinpoints.iter().any(|p| p == word) {
+                return i;
+            }
+        }
+    }
+    region.len()
 }
 
 /// Whether the words between two numbers of a list join them ("…, ", " and ", " as well
 /// as ", " et ", " y ") without naming another document.
 fn continues(gap: &str) -> bool {
     let t = gap.trim_end();
-    let joined = t.ends_with(',') || JOINS.iter().any(|j| t.ends_with(j.as_str())) || t.is_empty();
+    let joined = t.ends_with(',') || t.ends_with(';') || JOINS.iter().any(|j| t.ends_with(j.as_str())) || t.is_empty();
     joined && gap.ends_with(char::is_whitespace) && !mentions_document(gap)
 }
 

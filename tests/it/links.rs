@@ -495,3 +495,20 @@ fn a_number_of_the_councils_form_is_its_and_a_body_named_before_in_its_is_that_b
     );
     assert_eq!(got, ["A/RES/42/37", "S/RES/620 (1988)"]);
 }
+
+#[test]
+fn a_footnote_list_goes_on_past_pinpoints_and_semicolons() {
+    // A/RES/75/133, footnote 17: only the first number was read, and 8 the XML links were
+    // missed.
+    let got = cited_in(
+        &[
+            "the measures of the Assembly (Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, para. 12; 56/64 B, sect. X; 58/101 B, sect. V, paras. 61–76; and 61/121 B, sect. IV, paras. 65–77)",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/RES/52/214", "A/RES/55/222", "A/RES/56/64", "A/RES/58/101", "A/RES/61/121"]);
+    // A semicolon before words still ends the list.
+    let got = cited_in(&["its resolution 74/270; the report, 12/3"], "to act", "ga");
+    assert_eq!(got, ["A/RES/74/270"]);
+}
