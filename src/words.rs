@@ -174,6 +174,11 @@ pub struct Words {
     pub symbols: Vec<SymbolRule>,
     /// The first elements of the document symbols recognised in a text (`A`, `S`, `NPT` …).
     pub symbol_series: Vec<String>,
+    /// The words of the recognition rules of `src/recognize/links.rs`, by list, in file order.
+    pub link_words: HashMap<String, Vec<String>>,
+    /// The phrases that close the text of a Security Council resolution ("remain [actively]
+    /// seized of the matter"), as (language, phrase); a word in brackets may be left out.
+    pub closing_phrases: Vec<(String, String)>,
     /// Rows skipped for breaking the file rules: `file:line: what`.
     pub problems: Vec<String>,
 }
@@ -193,6 +198,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("enacting-formulas.tsv", include_str!("../ontology/enacting-formulas.tsv")),
     ("symbols.tsv", include_str!("../ontology/symbols.tsv")),
     ("symbol-series.tsv", include_str!("../ontology/symbol-series.tsv")),
+    ("link-words.tsv", include_str!("../ontology/link-words.tsv")),
+    ("closing-phrases.tsv", include_str!("../ontology/closing-phrases.tsv")),
 ];
 
 static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
@@ -387,6 +394,13 @@ impl Words {
             .iter()
             .map(|r| r.get("series").to_string())
             .collect();
+        for r in table("link-words.tsv", file("link-words.tsv"), &["list", "word"], p) {
+            w.link_words.entry(r.get("list").to_string()).or_default().push(r.get("word").to_string());
+        }
+        w.closing_phrases = table("closing-phrases.tsv", file("closing-phrases.tsv"), &["lang", "phrase"], p)
+            .iter()
+            .map(|r| (r.get("lang").to_string(), r.get("phrase").to_string()))
+            .collect();
         w
     }
 
@@ -419,6 +433,12 @@ impl Words {
             text.strip_prefix(lp.phrase.as_str())
                 .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
         })
+    }
+
+    /// The words of one list of `ontology/link-words.tsv` (`pinpoint`, `head`, …), in file
+    /// order.
+    pub fn link_words(&self, list: &str) -> &[String] {
+        self.link_words.get(list).map_or(&[], Vec::as_slice)
     }
 
     /// The month number of a month name in a language.
@@ -458,8 +478,8 @@ mod tests {
                     continue;
                 }
                 let first = line.split('\t').next().unwrap_or("");
-                // Files keyed by (lang, word) are unique on their first two columns.
-                let key: String = if first.len() == 2 {
+                // Files keyed by (lang, word) or (list, word) are unique on their first two columns.
+                let key: String = if first.len() == 2 || text.lines().any(|l| l.starts_with("list\tword")) {
                     line.split('\t').take(2).collect::<Vec<_>>().join("\t")
                 } else {
                     first.to_string()
@@ -480,5 +500,21 @@ mod tests {
         assert_eq!(w.month("en", "July"), Some(7));
         assert_eq!(w.ordinal("en", "sixty-seventh"), Some(67));
         assert!(w.organ("economic-and-social-council").is_some());
+        for list in [
+            "pinpoint",
+            "acting",
+            "acted",
+            "after-list",
+            "joins",
+            "document",
+            "in",
+            "head",
+            "between",
+            "conjunction",
+            "adverb",
+        ] {
+            assert!(!w.link_words(list).is_empty(), "link-words.tsv has no list {list}");
+        }
+        assert_eq!(w.closing_phrases.len(), 3);
     }
 }

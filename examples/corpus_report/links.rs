@@ -7,6 +7,10 @@
 //! counts against recall. Votes are compared where `vote_printed` says the text prints one:
 //! the outcome (without a vote, or a recorded vote), the three counts, and the length of each
 //! list of States.
+//!
+//! With `LINKS_DUMP=FILE` set, it also writes to FILE one line per difference that is not in
+//! a class of the markup's gaps: `FP<TAB>document<TAB>symbol` (found, not marked up) and
+//! `FN<TAB>document<TAB>symbol` (marked up, missed), to group them by cause.
 
 use crate::model;
 use rayon::prelude::*;
@@ -354,6 +358,18 @@ pub fn links(dir: &Path, shared: &Path) {
     writeln!(out, "\n## Every document with a difference in its citations\n").unwrap();
     for d in marked.iter().filter(|d| !d.wrong.is_empty() || !d.missed.is_empty()) {
         writeln!(out, "- {}: found, not marked up: {:?}; marked up, missed: {:?}", d.name, d.wrong, d.missed).unwrap();
+    }
+    if let Ok(dump) = std::env::var("LINKS_DUMP") {
+        let mut o = String::new();
+        for d in &marked {
+            for w in d.wrong.iter().filter(|w| !d.excused.iter().any(|e| &e.0 == *w)) {
+                writeln!(o, "FP\t{}\t{}", d.name, w).unwrap();
+            }
+            for m in &d.missed {
+                writeln!(o, "FN\t{}\t{}", d.name, m).unwrap();
+            }
+        }
+        std::fs::write(dump, o).unwrap();
     }
     std::fs::create_dir_all("reports").unwrap();
     std::fs::write("reports/links-corpus.md", &out).unwrap();

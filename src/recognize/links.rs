@@ -233,7 +233,8 @@ static INSTRUMENT_NAMES: LazyLock<Names> = LazyLock::new(|| {
 static INSTRUMENT_SHAPE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let cap = r"(?:[A-Z][\p{L}’'\-\u{2010}\u{2011}]*|\d{4})";
     let link = r"(?:on|of|for|against|to|the|and|in|relating|concerning|with|at)";
-    let head = r"(?:Convention|Covenant|Protocol|Declaration|Strategy|Programme\s+of\s+Action|Plan\s+of\s+Action|Platform\s+for\s+Action|Agreement|Treaty|Charter|Agenda|Framework|Code\s+of\s+Conduct)";
+    let heads: Vec<String> = words().link_words("head").iter().map(|h| regex::escape(h).replace(' ', r"\s+")).collect();
+    let head = format!("(?:{})", heads.join("|"));
     Regex::new(&format!(r"(?-u:\b)(?:{cap}\s+)*{head}(?:\s+(?:{link}\s+)+{cap}(?:,?\s+(?:{cap}|{link}))*)?")).ok()
 });
 
@@ -252,6 +253,10 @@ struct Found {
     back: HashMap<String, usize>,
     /// The enacting organ, which keeps its words ("the Council") once it has them.
     main: Option<usize>,
+    /// The numbers cited so far with their organ named ("Human Rights Council resolution
+    /// 34/24"), by number: the organ of the same number printed bare later ("pursuant to
+    /// resolution 34/24").
+    named: HashMap<String, String>,
 }
 
 impl Found {
@@ -317,6 +322,7 @@ pub fn link(res: &mut Resolution, lang: &str) {
         citations: std::mem::take(&mut res.citations),
         back: HashMap::new(),
         main: None,
+        named: HashMap::new(),
     };
     let organ = res.meta.organ.as_ref().map(|o| o.actor.key.clone());
     if let Some(o) = &res.meta.organ {
@@ -442,7 +448,7 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     let mut cands: Vec<Candidate> = Vec::new();
     let mut actors = Vec::new();
     actor_names(s, &mut actors);
-    citations(s, ctx, &actors, &mut cands);
+    citations(s, ctx, &actors, &mut found.named, &mut cands);
     symbols(s, &mut cands);
     instruments(s, &mut cands);
     cands.extend(actors);
@@ -505,10 +511,36 @@ fn organ_key(name: &str, current: Option<&str>) -> Option<String> {
     fits.iter().find(|o| Some(o.as_str()) == current).or(fits.first()).map(|o| (*o).clone())
 }
 
+/// The words of a list of `ontology/link-words.tsv` as a rule reads them: with a space before
+/// (none where the word opens with a comma, ", adopted by the") and a space after.
+fn spaced(list: &str, before: bool, after: bool) -> Vec<String> {
+    let w = words().link_words(list);
+    w.iter()
+        .map(|w| {
+            let b = if before && !w.starts_with(',') { " " } else { "" };
+            let a = if after { " " } else { "" };
+            format!("{b}{w}{a}")
+        })
+        .collect()
+}
+
+/// The words before a body that make it the one acting: "by the ", "request of the ".
+static ACTING: LazyLock<Vec<String>> = LazyLock::new(|| spaced("acting", false, true));
+/// The words after a list that name its body: " of the ", ", adopted by the ".
+static AFTER_LIST: LazyLock<Vec<String>> = LazyLock::new(|| spaced("after-list", true, true));
+/// The words that join two numbers of a list: " and", " as well as", ", ainsi que".
+static JOINS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("joins", true, false));
+/// The word before "its resolution" after an organ: " in", " dans", " en".
+static IN_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("in", true, false));
+/// The words before a further operative verb: " and ", " et ", " y ".
+static CONJUNCTIONS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("conjunction", true, true));
+/// The words skipped after such a conjunction: "also ", "further ".
+static ADVERBS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("adverb", false, true));
+
 /// The organ named last before "in its resolution" ("adopted by the General Assembly in").
 fn organ_before(before: &str, current: Option<&str>) -> Option<String> {
     let t = before.trim_end();
-    let t = t.strip_suffix(" in").or_else(|| t.strip_suffix(" dans")).or_else(|| t.strip_suffix(" en"))?;
+    let t = IN_WORDS.iter().find_map(|w| t.strip_suffix(w.as_str()))?;
     let from = t.char_indices().rev().nth(120).map_or(0, |(i, _)| i);
     let window = t.get(from..)?;
     ORGAN_NAMES
@@ -570,9 +602,10 @@ fn in_document(before: &str) -> Option<Option<String>> {
     let rest = window.get(m.end()..)?.trim_start_matches([')', '*', ' ']);
     let pinpoints: Vec<&str> = rest.strip_prefix(',')?.split(',').map(str::trim).collect();
     let pinpoint = |p: &&str| {
-        ["annex", "chap.", "chapter", "sect.", "section", "para.", "paras.", "appendix", "part", "vol."]
+        words()
+            .link_words("pinpoint")
             .iter()
-            .any(|w| p.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+            .any(|w| p.strip_prefix(w.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
     };
     if !pinpoints.iter().all(pinpoint) {
         return None;
@@ -592,6 +625,10 @@ struct Anchor {
     its: bool,
     organ: Option<String>,
     decision: bool,
+    /// The organ of the citation before it in the text, which "its" names where the number
+    /// is not of the form of the text's organ ("General Assembly decision 76/551 … and its
+    /// resolutions 76/251" in an ECOSOC text).
+    prev: Option<String>,
 }
 
 /// The body named right before a citation's words that numbers its documents with no rule
@@ -599,6 +636,18 @@ struct Anchor {
 /// 25/2"): its key. Such a citation is that body's, not the Assembly's.
 fn other_body(s: &str, before: usize, actors: &[Candidate]) -> Option<String> {
     body_without_rule(actors, |a| a.end <= before && s.get(a.end..before).is_some_and(|gap| gap.trim().is_empty()))
+}
+
+/// The body with no symbol rule named right before ", in its resolution" at `at`: its key.
+fn body_in(s: &str, at: usize, actors: &[Candidate]) -> Option<String> {
+    body_without_rule(actors, |a| {
+        a.end <= at
+            && s.get(a.end..at).is_some_and(|gap| {
+                let g = gap.trim();
+                let g = g.strip_prefix(',').unwrap_or(g).trim_start();
+                IN_WORDS.iter().any(|w| w.trim() == g)
+            })
+    })
 }
 
 /// The organization named last before `at` in its clause after words that make it the one
@@ -616,7 +665,7 @@ fn acting_body(s: &str, at: usize, actors: &[Candidate]) -> Option<String> {
         .max_by_key(|a| a.end)?;
     let gap = s.get(a.end..at)?;
     let lead = s.get(..a.start)?;
-    let acts = ["by the ", "request of the ", "decision of the "].iter().any(|w| lead.ends_with(w));
+    let acts = ACTING.iter().any(|w| lead.ends_with(w.as_str()));
     if !acts || gap.contains(';') || gap.contains(" and ") || mentions_document(gap) {
         return None;
     }
@@ -652,7 +701,13 @@ fn other_body_at(at: usize, actors: &[Candidate]) -> Option<String> {
     body_without_rule(actors, |a| a.start == at)
 }
 
-fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candidate>) {
+fn citations(
+    s: &str,
+    ctx: &Ctx<'_>,
+    actors: &[Candidate],
+    named: &mut HashMap<String, String>,
+    out: &mut Vec<Candidate>,
+) {
     let (Some(re), Some(item)) = (CITATION.as_ref(), ITEM.as_ref()) else { return };
     let mut found: Vec<(usize, usize, Anchor)> = Vec::new();
     for c in re.captures_iter(s) {
@@ -672,7 +727,10 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
                 .flatten()
                 .or_else(|| organ_key(name, ctx.organ.as_deref()))
         });
-        if its && printed_organ.is_none() {
+        // "the Commission for Social Development, in its resolution 42/1": a body with no
+        // symbol rule named right before "in its" is the one whose resolution it is.
+        let in_body = its.then(|| body_in(s, all.start(), actors)).flatten();
+        if its && printed_organ.is_none() && in_body.is_none() {
             // "adopted by the General Assembly in its resolution 41/128".
             printed_organ = organ_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref()).or_else(|| {
                 let o = ORGAN_AFTER.as_ref()?.captures(s.get(all.end()..)?)?.name("organ")?;
@@ -682,20 +740,40 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         // "United Nations Environment Assembly resolution": the longer name before the
         // organ's short one ("Assembly") is another body's.
         let words_at = c.name("organ").map_or(kind.start(), |m| m.start());
-        let other = (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten().or_else(|| {
-            // "the adoption by the Economic Commission for Latin America and the Caribbean on
-            // 16 May 1998 of its resolution 574 (XXVII)": "its" is the body's that acts.
-            (its && printed_organ.is_none()).then(|| acting_body(s, all.start(), actors)).flatten()
-        });
+        let other =
+            (c.name("mid").is_none()).then(|| other_body(s, words_at, actors)).flatten().or(in_body).or_else(|| {
+                // "the adoption by the Economic Commission for Latin America and the Caribbean on
+                // 16 May 1998 of its resolution 574 (XXVII)": "its" is the body's that acts.
+                // So is a bare one where the clause goes on to the act: "the adoption, by the
+                // Economic and Social Commission for Asia and the Pacific at its seventy-second
+                // session, of resolution 72/7" (not "the Mission established by resolution …").
+                let acted = || {
+                    let before = s.get(..all.start()).unwrap_or("").trim_end();
+                    words()
+                        .link_words("acted")
+                        .iter()
+                        .any(|w| before.strip_suffix(w.as_str()).is_some_and(|b| b.ends_with([' ', ','])))
+                };
+                (printed_organ.is_none() && (its || acted())).then(|| acting_body(s, all.start(), actors)).flatten()
+            });
         let its = its && other.is_none();
         let bare = !its && other.is_none() && printed_organ.is_none();
+        // "relevant resolutions adopted by the Human Rights Council, including resolution 36/6
+        // of 28 September 2017 and resolution 45/3": a bare citation joined to the one before
+        // it is of the same organ.
+        let chained = bare
+            .then(|| found.last().filter(|(_, end, _)| s.get(*end..all.start()).is_some_and(joined)))
+            .flatten()
+            .map(|(_, _, a)| (a.its, a.organ.clone()));
+        let its = its || chained.as_ref().is_some_and(|c| c.0);
+        let bare = bare && !its;
         // "(A/77/53/Add.1), chap. III, sect. A, resolution 51/4": a resolution printed in a
         // document, of the organ whose report it is, or of a body with no symbol rule.
         let in_doc = bare.then(|| in_document(s.get(..all.start()).unwrap_or(""))).flatten();
         if matches!(in_doc, Some(None)) {
             continue;
         }
-        let printed_organ = other.or(printed_organ).or(in_doc.flatten()).or_else(|| {
+        let printed_organ = other.or(printed_organ).or(in_doc.flatten()).or(chained.and_then(|c| c.1)).or_else(|| {
             bare.then(|| unnumbered_before(s.get(..all.start()).unwrap_or(""), ctx.organ.as_deref())).flatten()
         });
         let k = kind.as_str().to_lowercase();
@@ -705,9 +783,19 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
         // list takes it; so does an organ where the words name none ("resolution 3/4 of 30
         // January 2018 of the United Nations Environment Assembly").
         let rest = s.get(all.end()..).unwrap_or("");
-        let after = [" of the ", " adopted by the ", ", adopted by the "]
-            .iter()
-            .find_map(|w| rest.strip_prefix(w).map(|r| (all.end() + w.len(), r)));
+        let after = AFTER_LIST.iter().find_map(|w| rest.strip_prefix(w.as_str()).map(|r| (all.end() + w.len(), r)));
+        // "resolution 668 (XXI) adopted by the General Assembly of the World Tourism
+        // Organization": an organ's name that goes on with "of the …" is another body's organ.
+        let foreign = after.is_some_and(|(_, r)| {
+            ORGAN_NAMES.iter().any(|(n, _)| {
+                n.contains(' ')
+                    && r.strip_prefix(n.as_str())
+                        .is_some_and(|x| x.starts_with(" of the ") && !x.starts_with(" of the United Nations"))
+            })
+        });
+        if foreign && bare {
+            continue;
+        }
         let printed_organ = match after {
             Some((at, r)) if !its => other_body_at(at, actors).or(printed_organ).or_else(|| {
                 let (_, key) = ORGAN_NAMES.iter().find(|(n, _)| n.contains(' ') && r.starts_with(n.as_str()))?;
@@ -715,12 +803,13 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
             }),
             _ => printed_organ,
         };
-        let anchor = Anchor { its, organ: printed_organ, decision };
+        let prev = found.last().and_then(|(_, _, a)| a.organ.clone());
+        let anchor = Anchor { its, organ: printed_organ, decision, prev };
         let mut first = true;
         for ic in item.captures_iter(list.as_str()) {
             let start = if first { all.start() } else { list.start() + ic.get(0).map_or(0, |m| m.start()) };
             first = false;
-            push_item(&ic, start, list.start(), &anchor, ctx, out);
+            push_item(&ic, start, list.start(), &anchor, ctx, named, out);
         }
         found.push((all.start(), all.end(), anchor));
     }
@@ -743,33 +832,55 @@ fn citations(s: &str, ctx: &Ctx<'_>, actors: &[Candidate], out: &mut Vec<Candida
                 }
                 continue;
             }
-            push_item(&ic, end + m.start(), *end, anchor, ctx, out);
+            push_item(&ic, end + m.start(), *end, anchor, ctx, named, out);
             prev = m.end();
         }
     }
 }
 
-/// Where the sentence of a region ends: a semicolon, or a full stop before a space.
+/// Whether the words between two citations only join them (" and ", ", ", ", as well as ").
+fn joined(gap: &str) -> bool {
+    let t = gap.trim();
+    let t = t.strip_prefix(',').unwrap_or(t).trim_start();
+    t.is_empty() || JOINS.iter().any(|j| j.trim_start_matches(',').trim() == t)
+}
+
+/// Where the sentence of a region ends: a semicolon, or a full stop before a space. A list of
+/// numbers with their pinpoints goes on past both ("Resolutions 52/214, sect. C, para. 3;
+/// 55/222, sect. III, para. 12; … and 61/121 B, sect. IV, paras. 65–77."): a full stop that
+/// ends a pinpoint word of `ontology/link-words.tsv`, or a semicolon before a number.
 fn sentence_end(region: &str) -> usize {
-    let semi = region.find(';').unwrap_or(region.len());
-    let stop = region.find(". ").unwrap_or(region.len());
-    semi.min(stop)
+    let pinpoints = words().link_words("pinpoint");
+    for (i, m) in region.match_indices([';', '.']) {
+        let rest = region.get(i + 1..).unwrap_or("");
+        if m == ";" {
+            let next = rest.trim_start();
+            let next = next.strip_prefix("and ").unwrap_or(next);
+            if !next.starts_with(|c: char| c.is_ascii_digit()) {
+                return i;
+            }
+        } else if rest.starts_with(' ') {
+            let word = region.get(..=i).unwrap_or("").rsplit(' ').next().unwrap_or("");
+            if !pinpoints.iter().any(|p| p == word) {
+                return i;
+            }
+        }
+    }
+    region.len()
 }
 
 /// Whether the words between two numbers of a list join them ("…, ", " and ", " as well
 /// as ", " et ", " y ") without naming another document.
 fn continues(gap: &str) -> bool {
     let t = gap.trim_end();
-    let joined = t.ends_with(',')
-        || [" and", " as well as", " et", " y", ", ainsi que", " así como"].iter().any(|j| t.ends_with(j))
-        || t.is_empty();
+    let joined = t.ends_with(',') || t.ends_with(';') || JOINS.iter().any(|j| t.ends_with(j.as_str())) || t.is_empty();
     joined && gap.ends_with(char::is_whitespace) && !mentions_document(gap)
 }
 
 /// Whether words name a resolution or a decision (which then starts a list of its own).
 fn mentions_document(gap: &str) -> bool {
     let g = gap.to_lowercase();
-    ["resolution", "decision", "résolution", "décision", "resoluci", "decisi"].iter().any(|w| g.contains(w))
+    words().link_words("document").iter().any(|w| g.contains(w.as_str()))
 }
 
 /// One number of a list, with what its citation's words say of it.
@@ -779,13 +890,35 @@ fn push_item(
     base: usize,
     anchor: &Anchor,
     ctx: &Ctx<'_>,
+    named: &mut HashMap<String, String>,
     out: &mut Vec<Candidate>,
 ) {
     let (Some(m), Some(num)) = (ic.get(0), ic.name("num")) else { return };
     // "ES‑10/15" printed with a non-breaking hyphen is ES-10/15.
     let num = num.as_str().replace(['\u{2010}', '\u{2011}'], "-");
+    let num_key = num.split_whitespace().collect::<Vec<_>>().join(" ");
     let after = ic.name("after").and_then(|m| organ_key(m.as_str(), ctx.organ.as_deref()));
-    let organ = organ_for(&num, after.or(anchor.organ.clone()).as_deref(), anchor.its, ctx.organ.as_deref());
+    let printed = after.or(anchor.organ.clone());
+    // A bare number cited before with its organ named is that organ's: "Human Rights Council
+    // resolutions 34/24 …", then "pursuant to resolution 34/24".
+    let printed = match printed {
+        Some(p) => {
+            if !anchor.its {
+                named.insert(num_key, p.clone());
+            }
+            Some(p)
+        }
+        None if !anchor.its => named.get(&num_key).cloned(),
+        None => None,
+    };
+    let organ = organ_for(&num, printed.as_deref(), anchor.its, ctx.organ.as_deref(), anchor.prev.as_deref());
+    // The Assembly numbered its resolutions by session and number from its thirty-first
+    // session (1976): "resolution 5/14", "resolutions 12/07 and 13/07", "resolution 7/2019"
+    // are another body's (the United Nations Environment Assembly, a tuna commission, the FAO
+    // Conference), whatever the words around them.
+    if organ.as_deref() == Some("general-assembly") && slash_session(&num).is_some_and(|n| n < 31) {
+        return;
+    }
     let Some(doc) = cited(&num, organ.as_deref(), anchor.decision) else { return };
     let date = ic.name("date").and_then(|d| dates::first_date(d.as_str(), ctx.lang)).map(|(d, _)| d);
     let pinpoint = ic.name("qual").map(|q| q.as_str().trim_start_matches(',').trim().to_string());
@@ -796,7 +929,7 @@ fn push_item(
 
 /// The organ that adopted a cited resolution: as printed, or "its" organ, or by the form of
 /// the number, or the organ of the text for a number of its own form.
-fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>) -> Option<String> {
+fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>, prev: Option<&str>) -> Option<String> {
     let first: Option<u32> =
         num.trim_start_matches("ES-").trim_start_matches("S-").split('/').next().and_then(|f| f.parse().ok());
     if let Some(p) = printed {
@@ -805,11 +938,19 @@ fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>)
         // resolutions" too; the Security Council's numbers are "1373 (2001)", so a number
         // "70/262" after its name ("General Assembly and Security Council resolutions 70/262
         // and 2282 (2016)") is read as if no organ were printed.
+        // A number "620 (1988)" is the Security Council's whatever organ was named before it
+        // ("General Assembly resolution 42/37 C (1987) of 30 November 1987, and reaffirmed by
+        // resolution 620 (1988)").
+        let council_form = num.split_once('(').is_some_and(|(_, y)| {
+            let y = y.trim_end_matches(')');
+            y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())
+        });
         match (p, first) {
             ("security-council" | "general-assembly" | "human-rights-council", Some(f)) if f >= 1946 => {
                 return Some("economic-and-social-council".to_string());
             }
             ("security-council", Some(_)) => {}
+            ("general-assembly" | "human-rights-council" | "economic-and-social-council", _) if council_form => {}
             _ => return Some(p.to_string()),
         }
     }
@@ -820,6 +961,14 @@ fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>)
         r.chars().all(|c| "IVXL".contains(c))
     });
     if its && (roman || !num.contains('(')) {
+        // "its resolutions 76/251" in an ECOSOC text after "General Assembly decision 76/551
+        // … and": a number not of the form of the text's organ is of the organ cited just
+        // before, if of its form, else of no organ known.
+        if let Some(f) = first.filter(|_| !roman)
+            && !fits(current, f)
+        {
+            return prev.filter(|p| fits(Some(p), f)).map(str::to_string);
+        }
         // "its decision 281 (LXIII)" in an ECOSOC text is the Council's: the sessions of the
         // early Assembly and Council are both numbered in Roman numerals.
         return current.map(str::to_string);
@@ -835,6 +984,23 @@ fn organ_for(num: &str, printed: Option<&str>, its: bool, current: Option<&str>)
         Some(o @ ("general-assembly" | "human-rights-council")) => Some(o.to_string()),
         _ => Some("general-assembly".to_string()),
     }
+}
+
+/// Whether a number "first/…" is of the form of an organ's: the Economic and Social Council's
+/// by year (1998/46), the Assembly's and the Human Rights Council's by session (74/146).
+fn fits(organ: Option<&str>, first: u32) -> bool {
+    match organ {
+        Some("economic-and-social-council") => first >= 1946,
+        Some("general-assembly" | "human-rights-council") => first < 1946,
+        _ => true,
+    }
+}
+
+/// The session of a number printed "session/number" ("74/146" → 74); none for a special
+/// session's ("ES-10/15", "S-17/1") or a number of another form ("1373 (2001)").
+fn slash_session(num: &str) -> Option<u32> {
+    let (session, _) = num.split_once('/')?;
+    session.parse().ok()
 }
 
 /// A cited resolution or decision of an organ by its number.
@@ -967,7 +1133,7 @@ fn instruments(s: &str, out: &mut Vec<Candidate>) {
                 // At least two capitalised words, a head word, not an organ's name, not
                 // over a name of the table.
                 let caps = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-                let headed = HEADS.iter().any(|h| name.contains(h));
+                let headed = words().link_words("head").iter().any(|h| name.contains(h.as_str()));
                 if caps < 2
                     || !headed
                     || actors::lookup(name).is_some()
@@ -981,24 +1147,6 @@ fn instruments(s: &str, out: &mut Vec<Candidate>) {
         }
     }
 }
-
-/// The head words of an instrument's name.
-const HEADS: &[&str] = &[
-    "Convention",
-    "Covenant",
-    "Protocol",
-    "Declaration",
-    "Strategy",
-    "Programme of Action",
-    "Plan of Action",
-    "Platform for Action",
-    "Agreement",
-    "Treaty",
-    "Charter",
-    "Agenda",
-    "Framework",
-    "Code of Conduct",
-];
 
 /// A name without the linking words and punctuation its shape let trail.
 fn trim_links(name: &str) -> &str {
@@ -1028,11 +1176,6 @@ fn actor_names(s: &str, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Words that may stand between a verb and its addressee ("Recommends to the General
-/// Assembly", "Prie le Secrétaire général", "Solicita al Secretario General").
-const BETWEEN: &[&str] =
-    &["to", "the", "upon", "on", "à", "a", "al", "la", "le", "les", "l’", "l'", "aux", "au", "los", "las", "a la"];
-
 /// The actions of an operative paragraph: its lead phrase's verb, and each "and requests …"
 /// after it, each with the actor named right after the verb.
 fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
@@ -1050,11 +1193,11 @@ fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
         verbs.push((0, l.len(), lp.verb.clone()));
     }
     // Further verbs: ", and requests", "; and calls upon", "et prie", "y solicita".
-    for conj in [" and ", " et ", " y "] {
-        for (at, _) in s.match_indices(conj) {
+    for conj in CONJUNCTIONS.iter() {
+        for (at, _) in s.match_indices(conj.as_str()) {
             let from = at + conj.len();
             let rest = s.get(from..).unwrap_or("");
-            let rest = rest.strip_prefix("also ").or_else(|| rest.strip_prefix("further ")).map_or(rest, |r| r);
+            let rest = ADVERBS.iter().find_map(|a| rest.strip_prefix(a.as_str())).unwrap_or(rest);
             let skipped = s.len() - from - rest.len();
             let Some(first) = rest.chars().next().filter(|ch| ch.is_lowercase()) else { continue };
             let cap: String = first.to_uppercase().chain(rest.chars().skip(1)).collect();
@@ -1077,7 +1220,11 @@ fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
             .find(|m| m.start >= *vend && m.start < end)
             .filter(|m| {
                 s.get(*vend..m.start).is_some_and(|gap| {
-                    gap.split_whitespace().all(|g| BETWEEN.contains(&g.to_lowercase().as_str())) && gap.len() <= 12
+                    // Words that may stand between a verb and its addressee ("Recommends to the
+                    // General Assembly", "Prie le Secrétaire général", "Solicita al Secretario
+                    // General"): the list `between` of ontology/link-words.tsv.
+                    let between = words().link_words("between");
+                    gap.split_whitespace().all(|g| between.iter().any(|b| *b == g.to_lowercase())) && gap.len() <= 12
                 })
             })
             .and_then(|m| match m.what {
@@ -1103,7 +1250,7 @@ mod tests {
     fn cites(s: &str, organ: &str) -> Vec<(String, Option<String>, usize, usize)> {
         let ctx = Ctx { lang: "en", organ: Some(organ.to_string()), operative: false };
         let mut c = Vec::new();
-        citations(s, &ctx, &[], &mut c);
+        citations(s, &ctx, &[], &mut HashMap::new(), &mut c);
         c.into_iter()
             .filter_map(|c| match c.what {
                 Pending::Citation(d) => Some((d.symbol, d.date.map(|d| d.to_string()), c.start, c.end)),
@@ -1142,7 +1289,7 @@ mod tests {
         assert_eq!(fr[0].0, "A/RES/65/232");
         let ctx = Ctx { lang: "fr", organ: Some("general-assembly".into()), operative: false };
         let mut c = Vec::new();
-        citations("sa résolution 65/232 du 21 décembre 2010", &ctx, &[], &mut c);
+        citations("sa résolution 65/232 du 21 décembre 2010", &ctx, &[], &mut HashMap::new(), &mut c);
         assert!(matches!(&c[0].what, Pending::Citation(d) if d.date.is_some()));
     }
 }

@@ -298,7 +298,24 @@ fn is_conclusion_tail(u: &Unit) -> bool {
 }
 
 static LAST_PARAGRAPH: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bremain\s+(?:actively\s+)?seized\s+of\s+the\s+matter\.?\s*$|\brester\s+(?:activement\s+)?saisi\s+de\s+la\s+question\.?\s*$|\bseguir\s+ocupándose\s+(?:activamente\s+)?de\s+la\s+cuestión\.?\s*$").ok()
+    // "remain [actively] seized of the matter" → remain\s+(?:actively\s+)?seized\s+of…
+    let phrases: Vec<String> = words()
+        .closing_phrases
+        .iter()
+        .map(|(_, phrase)| {
+            let tokens: Vec<&str> = phrase.split_whitespace().collect();
+            let mut p = String::new();
+            for (i, w) in tokens.iter().enumerate() {
+                match w.strip_prefix('[').and_then(|w| w.strip_suffix(']')) {
+                    Some(optional) => p.push_str(&format!(r"(?:{}\s+)?", regex::escape(optional))),
+                    None if i + 1 < tokens.len() => p.push_str(&format!(r"{}\s+", regex::escape(w))),
+                    None => p.push_str(&regex::escape(w)),
+                }
+            }
+            p
+        })
+        .collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\.?\s*$", phrases.join("|"))).ok()
 });
 
 /// Whether a paragraph's text is the one that closes a Security Council resolution ("Decides

@@ -391,3 +391,124 @@ fn special_sessions_with_a_non_breaking_hyphen_and_symbols_of_treaty_bodies_are_
         ]
     );
 }
+
+#[test]
+fn the_assemblys_numbers_by_session_start_at_its_thirty_first_session() {
+    // A/RES/77/325, A/RES/75-235, A/RES/76/296: another body's resolutions, printed with no
+    // organ right before their numbers, were read as the Assembly's (A/RES/13/07, A/RES/7/2019,
+    // A/RES/5/14), though the Assembly numbered by session only from 1976.
+    let got = cited_in(
+        &[
+            "the Indian Ocean Tuna Commission, resolutions 12/07 and 13/07",
+            "resolution 7/2019 of 28 June 2019 of the Conference of the Food and Agriculture Organization of the United Nations",
+            "resolution 31/1 of 1 December 1976 and its resolution 74/146",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/RES/31/1", "A/RES/74/146"]);
+}
+
+#[test]
+fn a_bare_number_cited_before_with_its_organ_is_that_organs() {
+    // A/RES/75/190: "Human Rights Council resolutions 34/24 … and 40/20 …" in paragraph 8,
+    // then "pursuant to resolution 34/24" and "pursuant to resolution 40/20" were read as the
+    // Assembly's.
+    let got = cited_in(
+        &[
+            "Human Rights Council resolutions 34/24 of 24 March 2017 and 40/20 of 22 March 2019",
+            "its resolution 74/146",
+        ],
+        "that the High Commissioner report to the Human Rights Council submitted pursuant to resolution 34/24 and in her oral update to the Council pursuant to resolution 40/20; and that resolution 74/146 stands",
+        "ga",
+    );
+    assert_eq!(got, ["A/HRC/RES/34/24", "A/HRC/RES/40/20", "A/RES/74/146"]);
+}
+
+#[test]
+fn a_bare_citation_joined_to_the_one_before_is_of_its_organ() {
+    // A/RES/76/158: the second "resolution 45/3" was the Assembly's.
+    let got = cited_in(
+        &[
+            "relevant resolutions adopted by the Human Rights Council, including resolution 36/6 of 28 September 2017 and resolution 45/3 of 6 October 2020",
+            "its resolution 74/161 of 18 December 2019; resolution 74/162",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/HRC/RES/36/6", "A/HRC/RES/45/3", "A/RES/74/161", "A/RES/74/162"]);
+}
+
+#[test]
+fn a_bare_citation_of_the_act_of_a_body_is_that_bodys() {
+    // A/RES/75/222: ESCAP's resolution 72/7 was the Assembly's; S/RES/2366 (2017): a
+    // mission "established by resolution 2261 (2016)" stays the Security Council's.
+    let got = cited_in(
+        &[
+            "the adoption, by the Economic and Social Commission for Asia and the Pacific at its seventy-second session, of resolution 72/7 of 19 May 2016 on regional cooperation to combat sand and dust storms",
+            "the decision by the United Nations Environment Assembly of the United Nations Environment Programme at its resumed fifth session, in resolution 5/14 of 2 March 2022, to convene an intergovernmental negotiating committee",
+            "the laying down of individual arms as verified by the United Nations Mission in Colombia established by resolution 2261 (2016)",
+            "resolution 668 (XXI) adopted by the General Assembly of the World Tourism Organization at its twenty-first session",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["UNEP/EA.5/RES.14", "S/RES/2261 (2016)"]);
+}
+
+#[test]
+fn its_with_a_number_of_another_form_is_the_organ_cited_before() {
+    // E/RES/2022/19: "its resolutions 76/251" after a decision of the Assembly was read as
+    // the Council's (E/RES/76/251); A/RES/76/172: "its resolution 2013/1" after resolutions
+    // of the Commission on Population and Development as the Assembly's (A/RES/2013/1).
+    let got = cited_in(
+        &[
+            "General Assembly decision 76/551 of 20 January 2022 on the Fifth United Nations Conference on the Least Developed Countries and its resolutions 76/251 of 28 February 2022",
+        ],
+        "to act",
+        "ecosoc",
+    );
+    assert_eq!(got, ["A/DEC/76/551", "A/RES/76/251"]);
+    let got = cited_in(
+        &[
+            "Commission on Population and Development resolutions 2006/2 of 10 May 2006 and 2009/1 of 3 April 2009 and its resolution 2013/1 of 26 April 2013 on new trends in migration",
+        ],
+        "to act",
+        "ga",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_number_of_the_councils_form_is_its_and_a_body_named_before_in_its_is_that_bodys() {
+    // S/RES/2118 (2013): "resolution 620 (1988)" was the Assembly's, after "General Assembly
+    // resolution 42/37 C (1987)" in the sentence; E/RES/2023/15: "the Commission for Social
+    // Development, in its resolution 42/1" was the Commission on Human Rights'
+    // (E/CN.4/RES/42/1).
+    let got = cited_in(
+        &[
+            "the Mission pursuant to General Assembly resolution 42/37 C (1987) of 30 November 1987, and reaffirmed by resolution 620 (1988) of 26 August 1988",
+            "that the Commission for Social Development, in its resolution 42/1 of 13 February 2004, decided to undertake the review",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/RES/42/37", "S/RES/620 (1988)"]);
+}
+
+#[test]
+fn a_footnote_list_goes_on_past_pinpoints_and_semicolons() {
+    // A/RES/75/133, footnote 17: only the first number was read, and 8 the XML links were
+    // missed.
+    let got = cited_in(
+        &[
+            "the measures of the Assembly (Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, para. 12; 56/64 B, sect. X; 58/101 B, sect. V, paras. 61–76; and 61/121 B, sect. IV, paras. 65–77)",
+        ],
+        "to act",
+        "ga",
+    );
+    assert_eq!(got, ["A/RES/52/214", "A/RES/55/222", "A/RES/56/64", "A/RES/58/101", "A/RES/61/121"]);
+    // A semicolon before words still ends the list.
+    let got = cited_in(&["its resolution 74/270; the report, 12/3"], "to act", "ga");
+    assert_eq!(got, ["A/RES/74/270"]);
+}
