@@ -163,7 +163,8 @@ pub struct Words {
     pub lead_phrases: HashMap<String, Vec<LeadPhrase>>,
     /// For each language, the phrases by their first word (indexes into `lead_phrases`,
     /// longest first), so that finding the phrase that opens a text costs one lookup.
-    lead_index: HashMap<String, HashMap<String, Vec<usize>>>,
+    /// (foldhash: looked up for every paragraph, where SipHash was most of the lookup.)
+    lead_index: foldhash::HashMap<String, foldhash::HashMap<String, Vec<usize>>>,
     /// Month names by (language, lowercase name).
     pub months: HashMap<(String, String), u32>,
     /// Ordinal words by (language, lowercase word).
@@ -356,7 +357,7 @@ impl Words {
                 })
                 .collect();
             list.sort_by(|a, b| b.phrase.len().cmp(&a.phrase.len()).then_with(|| a.phrase.cmp(&b.phrase)));
-            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut index: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
             for (i, lp) in list.iter().enumerate() {
                 index.entry(first_word(&lp.phrase).to_string()).or_default().push(i);
             }

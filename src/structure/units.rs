@@ -4,7 +4,7 @@
 
 use crate::layout::{Block, BlockKind, Rich, inline::OPEN_QUOTES};
 use crate::model::Span;
-use crate::words::{Part, words};
+use crate::words::{Formula, Part, words};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -315,10 +315,19 @@ pub fn formula(text: &str) -> Option<(String, String)> {
     if t.len() > 80 {
         return None;
     }
-    let norm = |s: &str| s.replace('’', "'").to_lowercase();
-    let t = norm(t);
-    words().formulas.iter().find(|f| norm(&f.formula) == t).map(|f| (f.organ.clone(), f.lang.clone()))
+    let t = formula_key(t);
+    FORMULA_KEYS.iter().find(|(k, _)| *k == t).map(|(_, f)| (f.organ.clone(), f.lang.clone()))
 }
+
+/// A formula as compared: straight apostrophes, lowercase.
+fn formula_key(s: &str) -> String {
+    s.replace('’', "'").to_lowercase()
+}
+
+/// The formulas of the table with their keys, made once: every short line of a text is
+/// compared with them, and making the keys again for each was 2 % of a conversion.
+static FORMULA_KEYS: LazyLock<Vec<(String, &'static Formula)>> =
+    LazyLock::new(|| words().formulas.iter().map(|f| (formula_key(&f.formula), f)).collect());
 
 /// The lead phrase opening `text` (which starts after any number or quote): the longest
 /// phrase of the language's list, else the leading italic run. Returns the phrase and
