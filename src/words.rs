@@ -177,7 +177,7 @@ pub struct Words {
     pub symbol_series: Vec<String>,
     /// The words of the recognition rules of `src/recognize/links.rs`, by list, in file order.
     pub link_words: HashMap<String, Vec<String>>,
-    /// The phrases that close the text of a Security Council resolution ("remain [actively]
+    /// The phrases that close the text of a Security Council resolution ("remain \[actively\]
     /// seized of the matter"), as (language, phrase); a word in brackets may be left out.
     pub closing_phrases: Vec<(String, String)>,
     /// Rows skipped for breaking the file rules: `file:line: what`.

@@ -228,8 +228,12 @@ impl Parser<'_> {
                             insert_point(&mut c.points, point, *kind);
                         }
                         None => {
-                            // A list with no paragraph to hold it: keep it as a paragraph.
-                            let clause = Clause { num: None, text: point.text, span: u.span, ..Clause::default() };
+                            // A list with no paragraph to hold it: keep it as a paragraph, with
+                            // its lead phrase as any paragraph has ("• Recognizing the outcomes
+                            // …" in an annex of A/RES/76/258).
+                            let lead = super::lead_of(&point.text, &self.lang);
+                            let clause =
+                                Clause { num: None, lead, text: point.text, span: u.span, ..Clause::default() };
                             if state == State::Preamble {
                                 body.preamble.push(clause);
                             } else {
