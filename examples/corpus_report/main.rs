@@ -94,6 +94,11 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
     }
 }
 
+/// The plain text of a `<paragraph` piece of the XML (the piece starts after the tag's name).
+fn paragraph_text(piece: &str, strip: &dyn Fn(&str) -> String) -> String {
+    strip(piece.split("</paragraph>").next().unwrap_or("").split_once('>').map_or("", |x| x.1))
+}
+
 /// Preambular paragraphs (opening with a participle, or ending with a comma as preambular
 /// paragraphs do: "*With consideration* to … Chapter VI …," in S/RES/2107 (2013)) that the
 /// XML puts in mainBody before its first numbered paragraph.
@@ -101,7 +106,7 @@ fn check_preamble_in_main(body: &str, strip: &dyn Fn(&str) -> String) -> i64 {
     body.split("<paragraph")
         .skip(1)
         .take_while(|p| !p.get(..300).unwrap_or(p).contains("<num>"))
-        .map(|p| strip(p.split("</paragraph>").next().unwrap_or("").split_once('>').map_or("", |x| x.1)))
+        .map(|p| paragraph_text(p, strip))
         .filter(|t| t.split_whitespace().next().is_some_and(|w| w.ends_with("ing")) || t.ends_with(','))
         .count() as i64
 }
@@ -145,7 +150,7 @@ pub fn explain(field: &str, want: &str, got: &str, res: &Resolution, v: &Value, 
     let rules = body
         .split("<paragraph")
         .skip(1)
-        .map(|p| strip(p.split("</paragraph>").next().unwrap_or("").split_once('>').map_or("", |x| x.1)))
+        .map(|p| paragraph_text(p, &strip))
         .filter(|t| !t.is_empty() && !t.chars().any(char::is_alphanumeric))
         .count() as i64;
     if rules > 0 && field == "operative_unnumbered" && w? - g? == rules {

@@ -13,14 +13,18 @@ use std::collections::BTreeSet;
 use unlod::export::{ExportOptions, OutputFormat, write};
 use unlod::{ConvertOptions, convert};
 
-fn known() -> BTreeSet<(String, String)> {
-    let text = std::fs::read_to_string(root().join("tests/corpus-known.tsv")).unwrap();
+/// The (document, field) pairs of a list of known differences (`tests/*-known.tsv`: comment
+/// lines, a header, then document, field and reason), each with its reason.
+pub fn known(file: &str) -> BTreeSet<(String, String)> {
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
     text.lines()
         .filter(|l| !l.starts_with('#'))
         .skip(1)
         .map(|l| {
             let mut f = l.split('\t');
-            (f.next().unwrap().to_string(), f.next().unwrap().to_string())
+            let (doc, field) = (f.next().unwrap().to_string(), f.next().unwrap().to_string());
+            assert!(f.next().is_some_and(|r| !r.trim().is_empty()), "{file}: {doc} {field} needs its reason");
+            (doc, field)
         })
         .collect()
 }
@@ -33,7 +37,7 @@ fn expected() -> Vec<(String, serde_json::Value)> {
 
 #[test]
 fn every_text_matches_expected_json() {
-    let known = known();
+    let known = known("tests/corpus-known.tsv");
     let mut failures = Vec::new();
     let mut seen_known = BTreeSet::new();
     let docs = expected();

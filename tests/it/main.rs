@@ -14,7 +14,7 @@
 mod akn_import;
 mod cli;
 mod competency;
-mod corpus;
+pub mod corpus;
 mod hostile;
 mod links;
 mod load;

@@ -694,9 +694,7 @@ impl<'a> Reader<'a> {
                     // paragraph: a sub-paragraph of that preambular paragraph.
                     Item::Clause(cl)
                         if !self.own
-                            && cl.num.as_deref().is_some_and(|n| {
-                                !n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 7 && !is_section_label(n)
-                            })
+                            && cl.num.as_deref().is_some_and(is_point_label)
                             && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)).is_none()
                             && open
                                 .as_ref()
@@ -713,11 +711,7 @@ impl<'a> Reader<'a> {
                     // A paragraph numbered "(a)": a sub-paragraph of the paragraph before.
                     Item::Clause(cl)
                         if !self.own
-                            && cl
-                                .num
-                                .as_deref()
-                                .is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit() || c == '.'))
-                            && cl.num.as_deref().is_some_and(|n| n.len() <= 7 && !is_section_label(n))
+                            && cl.num.as_deref().is_some_and(is_point_label)
                             && last_clause(open.as_mut().map_or(&mut items, |s| &mut s.items)).is_some() =>
                     {
                         let heading = point_heading.take().map(|(h, _)| h);
@@ -1308,6 +1302,12 @@ impl<'a> Reader<'a> {
 }
 
 /// Whether the last paragraph of `items` ends with a colon.
+/// Whether a paragraph's number is a sub-paragraph's label ("a", "iv", "-"): not a paragraph
+/// number ("12", "1.1") nor a section's ("A", "IV").
+fn is_point_label(n: &str) -> bool {
+    !n.chars().all(|c| c.is_ascii_digit() || c == '.') && n.len() <= 7 && !is_section_label(n)
+}
+
 /// A paragraph the XML numbers "(a)", as the sub-paragraph it is; `heading` is a heading
 /// met before it, else its own.
 fn point_of(cl: Clause, heading: Option<Text>) -> Point {
