@@ -180,6 +180,9 @@ pub struct Words {
     /// The phrases that close the text of a Security Council resolution ("remain \[actively\]
     /// seized of the matter"), as (language, phrase); a word in brackets may be left out.
     pub closing_phrases: Vec<(String, String)>,
+    /// The words of the vote and adoption rules of `src/recognize/`, as (language, list,
+    /// word), in file order.
+    vote_words: Vec<(String, String, String)>,
     /// Rows skipped for breaking the file rules: `file:line: what`.
     pub problems: Vec<String>,
 }
@@ -201,6 +204,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("symbol-series.tsv", include_str!("../ontology/symbol-series.tsv")),
     ("link-words.tsv", include_str!("../ontology/link-words.tsv")),
     ("closing-phrases.tsv", include_str!("../ontology/closing-phrases.tsv")),
+    ("vote-words.tsv", include_str!("../ontology/vote-words.tsv")),
 ];
 
 static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
@@ -402,6 +406,10 @@ impl Words {
             .iter()
             .map(|r| (r.get("lang").to_string(), r.get("phrase").to_string()))
             .collect();
+        w.vote_words = table("vote-words.tsv", file("vote-words.tsv"), &["lang", "list", "word"], p)
+            .iter()
+            .map(|r| (r.get("lang").to_string(), r.get("list").to_string(), r.get("word").to_string()))
+            .collect();
         w
     }
 
@@ -442,6 +450,30 @@ impl Words {
         self.link_words.get(list).map_or(&[], Vec::as_slice)
     }
 
+    /// The words of one list of `ontology/vote-words.tsv` (`recorded`, `adopted`, …), in
+    /// every language, in file order.
+    pub fn vote_words<'a>(&'a self, list: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.vote_words.iter().filter(move |(_, l, _)| l == list).map(|(_, _, w)| w.as_str())
+    }
+
+    /// The heads of the three lists of a recorded vote (in favour, against, abstaining), one
+    /// triple per language of `ontology/vote-words.tsv` that has all three.
+    pub fn vote_heads(&self) -> Vec<[&str; 3]> {
+        let mut langs: Vec<&str> = Vec::new();
+        for (l, _, _) in &self.vote_words {
+            if !langs.contains(&l.as_str()) {
+                langs.push(l);
+            }
+        }
+        let head = |lang: &str, list: &str| {
+            self.vote_words.iter().find(|(l, x, _)| l == lang && x == list).map(|(_, _, w)| w.as_str())
+        };
+        langs
+            .into_iter()
+            .filter_map(|l| Some([head(l, "in-favour")?, head(l, "against")?, head(l, "abstaining")?]))
+            .collect()
+    }
+
     /// The month number of a month name in a language.
     pub fn month(&self, lang: &str, name: &str) -> Option<u32> {
         self.months.get(&(lang.to_string(), name.to_lowercase())).copied()
@@ -479,8 +511,11 @@ mod tests {
                     continue;
                 }
                 let first = line.split('\t').next().unwrap_or("");
-                // Files keyed by (lang, word) or (list, word) are unique on their first two columns.
-                let key: String = if first.len() == 2 || text.lines().any(|l| l.starts_with("list\tword")) {
+                // Files keyed by (lang, list, word) are unique on their first three columns, by
+                // (lang, word) or (list, word) on their first two.
+                let key: String = if text.lines().any(|l| l.starts_with("lang\tlist\tword")) {
+                    line.split('\t').take(3).collect::<Vec<_>>().join("\t")
+                } else if first.len() == 2 || text.lines().any(|l| l.starts_with("list\tword")) {
                     line.split('\t').take(2).collect::<Vec<_>>().join("\t")
                 } else {
                     first.to_string()
@@ -517,5 +552,16 @@ mod tests {
             assert!(!w.link_words(list).is_empty(), "link-words.tsv has no list {list}");
         }
         assert_eq!(w.closing_phrases.len(), 3);
+        for list in ["recorded", "unanimous", "without-vote", "adopted"] {
+            assert!(w.vote_words(list).count() >= 3, "vote-words.tsv has no list {list}");
+        }
+        assert_eq!(
+            w.vote_heads(),
+            [
+                ["In favour:", "Against:", "Abstaining:"],
+                ["Ont voté pour", "Ont voté contre", "Se sont abstenus"],
+                ["Votos a favor:", "Votos en contra:", "Abstenciones:"]
+            ]
+        );
     }
 }

@@ -420,6 +420,14 @@ impl Iris {
     }
 }
 
+/// The IRI of the part of a cited document that `pinpoints` name, below the document's:
+/// `…/65-230/part/annex`, `…/52-214/part/sect-c-para-3`. The words are slugged, not
+/// read as an eId: how the cited document numbers its parts is not known.
+pub fn cited_part(cited: &str, pinpoints: &[String]) -> String {
+    let words = token(&pinpoints.join(" ").to_lowercase().replace('.', " "));
+    [cited, "/part/", if words.is_empty() { "unnamed" } else { &words }].concat()
+}
+
 /// The IRI of the official text of a symbol at undocs.org.
 pub fn undocs(symbol: &str) -> String {
     let mut s = String::from("https://undocs.org/");

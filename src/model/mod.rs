@@ -416,6 +416,10 @@ pub struct Mention {
     pub end: usize,
     /// What it refers to.
     pub what: MentionKind,
+    /// For a citation, the parts of the cited document it names, as printed after the
+    /// number (`annex`, `sect. C, para. 3`, `part A`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pinpoints: Vec<String>,
 }
 
 /// What a mention refers to.
@@ -447,9 +451,6 @@ pub struct CitedDocument {
     pub kind: Option<DocKind>,
     /// Its date of adoption, where printed.
     pub date: Option<Date>,
-    /// Parts of it cited as printed after its number (`annex`, `para. 3`, `section II`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pinpoints: Vec<String>,
 }
 
 /// A named instrument: convention, protocol, declaration, strategy, the Charter …

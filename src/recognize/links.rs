@@ -87,8 +87,27 @@ const NUMBER: &str = r"(?:(?:(?:ES|S)[-\u{2010}\u{2011}])?\d{1,4}/\d{1,4}(?:\s[A
 /// A date after a number: "of 21 December 2010", "du 21 décembre 2010", "de 21 de julio de 2011".
 const DATE_AFTER: &str =
     r"(?:,?\s+(?:of|du|de|en\s+date\s+du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
-/// A qualifier after a number: ", annex", ", annex I", ", para. 3", ", section II".
-const QUALIFIER: &str = r"(?:,\s+(?:annexe?s?|anexo)(?:\s+[IVX]+(?-u:\b))?|,\s+(?:paras?\.|paragraphs?|párrs?\.)\s+\d+|,\s+(?:sections?|secci[óo]n)\s+[IVX]+(?:\.[A-Z])?(?-u:\b))";
+/// A qualifier after a number: one or more pinpoints, each after a comma, opened by a word of
+/// the `qualifier` or `numbered-qualifier` list of `ontology/link-words.tsv` (", annex",
+/// ", annex I", ", sect. C, para. 3", ", paras. 2 and 3", ", section II.A").
+static QUALIFIER: LazyLock<String> = LazyLock::new(|| {
+    let w = words();
+    let list = |name: &str| alternation(&w.link_words(name).iter().map(String::as_str).collect::<Vec<_>>());
+    // A designator ("I", "3", "C", "II.A", "8 (c)"), and more after a dash or a join word,
+    // with numbers between them after commas ("paragraphs 121, 126, 129 and 132 to 134"; a
+    // number after a comma with no join word after it is the next citation's).
+    let one = r"(?:[IVXL]+|\d{1,3}|[A-Z])(?:\.[A-Z0-9]+)?(?-u:\b)(?:\s?\([a-z]{1,4}\))*";
+    let more = r"(?:[IVXL]+|\d{1,3})(?-u:\b)(?:\s?\([a-z]{1,4}\))*";
+    let designators = format!(
+        r"{one}(?:(?:,\s*\d{{1,3}}(?-u:\b)(?:\s?\([a-z]{{1,4}}\))*)*(?:\s*[-–]\s*|\s+(?:{})\s+){more})*",
+        list("qualifier-join")
+    );
+    format!(
+        r"(?:,\s+(?:(?:{})(?-u:\b)(?:\s+{designators})?|(?:{})\s+{designators}))+",
+        list("qualifier"),
+        list("numbered-qualifier")
+    )
+});
 
 /// A citation. Its word boundaries are ASCII ones, `(?-u:\b)`, as in every pattern of this
 /// module: a Unicode `\b` stops the regex crate's fast DFA at the first non-ASCII byte of a
@@ -97,7 +116,7 @@ const QUALIFIER: &str = r"(?:,\s+(?:annexe?s?|anexo)(?:\s+[IVX]+(?-u:\b))?|,\s+(
 /// Unicode, where the match is used.
 static CITATION: LazyLock<Option<Split>> = LazyLock::new(|| {
     Split::with_names(&ORGAN_ALTERNATION, |organs| {
-        let item = format!(r"{NUMBER}(?:{AFTER}(?:{organs}))?{DATE_AFTER}?{QUALIFIER}?");
+        let item = format!(r"{NUMBER}(?:{AFTER}(?:{organs}))?{DATE_AFTER}?(?:{})?", *QUALIFIER);
         format!(
             r"(?:(?-u:\b)(?P<its>its|their|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us)\s+)?(?:(?P<organ>{organs})\s+)?(?-u:\b)(?P<kind>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))(?:{AFTER}(?P<mid>{organs}))?\s+(?P<list>{item}(?:(?:,\s*|,?\s+(?:and|et|y)\s+){item})*)"
         )
@@ -105,7 +124,7 @@ static CITATION: LazyLock<Option<Split>> = LazyLock::new(|| {
 });
 static ITEM: LazyLock<Option<Split>> = LazyLock::new(|| {
     Split::with_names(&ORGAN_ALTERNATION, |organs| {
-        format!(r"(?P<num>{NUMBER})(?:{AFTER}(?P<after>{organs}))?(?P<date>{DATE_AFTER})?(?P<qual>{QUALIFIER})?")
+        format!(r"(?P<num>{NUMBER})(?:{AFTER}(?P<after>{organs}))?(?P<date>{DATE_AFTER})?(?P<qual>{})?", *QUALIFIER)
     })
 });
 
@@ -289,15 +308,10 @@ impl Found {
 
     fn citation(&mut self, c: CitedDocument) -> usize {
         if let Some(i) = self.citations.iter().position(|x| x.symbol == c.symbol) {
-            if let Some(x) = self.citations.get_mut(i) {
-                if x.date.is_none() {
-                    x.date = c.date;
-                }
-                for p in c.pinpoints {
-                    if !x.pinpoints.contains(&p) {
-                        x.pinpoints.push(p);
-                    }
-                }
+            if let Some(x) = self.citations.get_mut(i)
+                && x.date.is_none()
+            {
+                x.date = c.date;
             }
             return i;
         }
@@ -432,7 +446,8 @@ struct Candidate {
 }
 
 enum Pending {
-    Citation(CitedDocument),
+    /// A cited document and the parts of it the words name.
+    Citation(CitedDocument, Vec<String>),
     Instrument(Instrument),
     Actor(ActorRef),
     Back(usize),
@@ -474,7 +489,7 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
         }
         if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
             kept.push(c);
-        } else if let Pending::Citation(d) = c.what
+        } else if let Pending::Citation(d, _) = c.what
             && kept.iter().any(|k| matches!(k.what, Pending::Actor(_)) && k.start <= c.start && c.end <= k.end)
         {
             // A resolution inside an actor's name ("the Security Council Committee
@@ -485,8 +500,10 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     }
     kept.sort_by_key(|c| c.start);
     for c in kept {
+        let mut pinpoints = Vec::new();
         let what = match c.what {
-            Pending::Citation(d) => {
+            Pending::Citation(d, pins) => {
+                pinpoints = pins;
                 // The organ of a cited resolution is named by the citation ("Security Council
                 // resolution …") or by the text ("its resolution …").
                 if let Some(o) = d.organ.as_deref().and_then(|k| words().organ(k)) {
@@ -499,7 +516,7 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
             Pending::Back(i) => MentionKind::Actor(i),
             Pending::Date(d) => MentionKind::Date(d),
         };
-        t.mentions.push(Mention { start: c.start, end: c.end, what });
+        t.mentions.push(Mention { start: c.start, end: c.end, what, pinpoints });
     }
 }
 
@@ -919,12 +936,12 @@ fn push_item(
     if organ.as_deref() == Some("general-assembly") && slash_session(&num).is_some_and(|n| n < 31) {
         return;
     }
-    let Some(doc) = cited(&num, organ.as_deref(), anchor.decision) else { return };
+    let Some((doc, part)) = cited(&num, organ.as_deref(), anchor.decision) else { return };
     let date = ic.name("date").and_then(|d| dates::first_date(d.as_str(), ctx.lang)).map(|(d, _)| d);
     let pinpoint = ic.name("qual").map(|q| q.as_str().trim_start_matches(',').trim().to_string());
-    let pinpoints = doc.pinpoints.iter().cloned().chain(pinpoint).collect();
-    let doc = CitedDocument { date, pinpoints, ..doc };
-    out.push(Candidate { start, end: base + m.end(), rank: 0, what: Pending::Citation(doc) });
+    let pinpoints = part.map(|l| format!("part {l}")).into_iter().chain(pinpoint).collect();
+    let doc = CitedDocument { date, ..doc };
+    out.push(Candidate { start, end: base + m.end(), rank: 0, what: Pending::Citation(doc, pinpoints) });
 }
 
 /// The organ that adopted a cited resolution: as printed, or "its" organ, or by the form of
@@ -1003,8 +1020,9 @@ fn slash_session(num: &str) -> Option<u32> {
     session.parse().ok()
 }
 
-/// A cited resolution or decision of an organ by its number.
-fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<CitedDocument> {
+/// A cited resolution or decision of an organ by its number, with the letter of the part
+/// the number names ("217 A (III)": part A).
+fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<(CitedDocument, Option<String>)> {
     let w = words();
     let organ = organ?;
     let rule = w.symbol_rule(organ)?;
@@ -1014,14 +1032,15 @@ fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<CitedDocument
         // A rule by session and number: "4/1" → UNEP/EA.4/RES.1.
         let (session, n) = num.split_once('/')?;
         let symbol = prefix.replace("{session}", session).replace("{number}", n.split_whitespace().next()?);
-        return Some(CitedDocument {
+        let doc = CitedDocument {
             symbol,
             organ: Some(organ.to_string()),
             akn: w.organs.iter().find(|o| o.key == organ).and_then(|o| o.akn.clone()),
             number: Some(num),
             kind: Some(if decision { DocKind::Decision } else { DocKind::Resolution }),
             ..CitedDocument::default()
-        });
+        };
+        return Some((doc, None));
     }
     // The lettered part of a resolution adopted in parts ("217 A (III)", "51/46 A") is a
     // part of the document whose symbol is the number's: the UN's own markup links
@@ -1044,15 +1063,15 @@ fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<CitedDocument
         format!("{prefix}{n}")
     };
     let akn = w.organs.iter().find(|o| o.key == organ).and_then(|o| o.akn.clone());
-    Some(CitedDocument {
+    let doc = CitedDocument {
         symbol,
         organ: Some(organ.to_string()),
         akn,
         number: Some(num),
         kind: Some(if decision { DocKind::Decision } else { DocKind::Resolution }),
         date: None,
-        pinpoints: part.map(|l| format!("part {l}")).into_iter().collect(),
-    })
+    };
+    Some((doc, part))
 }
 
 fn symbols(s: &str, out: &mut Vec<Candidate>) {
@@ -1082,7 +1101,12 @@ fn symbols(s: &str, out: &mut Vec<Candidate>) {
             None
         };
         let doc = CitedDocument { symbol: sym.to_string(), kind, ..CitedDocument::default() };
-        out.push(Candidate { start: m.start(), end: m.start() + printed.len(), rank: 1, what: Pending::Citation(doc) });
+        out.push(Candidate {
+            start: m.start(),
+            end: m.start() + printed.len(),
+            rank: 1,
+            what: Pending::Citation(doc, Vec::new()),
+        });
     }
 }
 
@@ -1253,7 +1277,7 @@ mod tests {
         citations(s, &ctx, &[], &mut HashMap::new(), &mut c);
         c.into_iter()
             .filter_map(|c| match c.what {
-                Pending::Citation(d) => Some((d.symbol, d.date.map(|d| d.to_string()), c.start, c.end)),
+                Pending::Citation(d, _) => Some((d.symbol, d.date.map(|d| d.to_string()), c.start, c.end)),
                 _ => None,
             })
             .collect()
@@ -1290,6 +1314,6 @@ mod tests {
         let ctx = Ctx { lang: "fr", organ: Some("general-assembly".into()), operative: false };
         let mut c = Vec::new();
         citations("sa résolution 65/232 du 21 décembre 2010", &ctx, &[], &mut HashMap::new(), &mut c);
-        assert!(matches!(&c[0].what, Pending::Citation(d) if d.date.is_some()));
+        assert!(matches!(&c[0].what, Pending::Citation(d, _) if d.date.is_some()));
     }
 }

@@ -116,7 +116,7 @@ pub fn normalise_symbol(s: &str) -> String {
 /// Whether a cover line says when or where the document was adopted.
 fn is_adoption_line(line: &str) -> bool {
     let l = line.trim_start().to_lowercase();
-    ["adopted", "adoptée", "adopté", "aprobada", "aprobado"].iter().any(|w| l.contains(w))
+    crate::words::words().vote_words("adopted").any(|w| l.contains(w))
         || l.starts_with("of ")
         || l.contains("resolution of")
 }
@@ -140,12 +140,7 @@ fn adoption(res: &mut Resolution, lang: &str, warnings: &mut Vec<Warning>) {
         // The cover page: "Resolution adopted by the General Assembly on 10 October 2018",
         // or an old Security Council heading "of 22 November 1967".
         for line in &res.meta.cover {
-            let l = line.trim_start().to_lowercase();
-            if (l.contains("adopted")
-                || l.contains("adoptée")
-                || l.contains("aprobada")
-                || l.starts_with("of ")
-                || l.contains("resolution of"))
+            if is_adoption_line(line)
                 && let Some((d, printed)) = dates::first_date(line, lang)
             {
                 res.adoption.date = Some(d);

@@ -9,6 +9,7 @@
 
 use super::actors;
 use crate::model::{Resolution, Vote, VoteMethod, VoteOutcome, VoteSubject, Voters};
+use crate::words::words;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -34,15 +35,10 @@ static COUNTS_FR_ES: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// The words that say a vote was recorded, in English, French and Spanish.
-const RECORDED: &[&str] = &["recorded vote", "vote enregistré", "votación registrada"];
-
-/// The heads of the lists of a recorded vote (in favour, against, abstaining), by language.
-const HEADS: &[[&str; 3]] = &[
-    ["In favour:", "Against:", "Abstaining:"],
-    ["Ont voté pour", "Ont voté contre", "Se sont abstenus"],
-    ["Votos a favor:", "Votos en contra:", "Abstenciones:"],
-];
+/// Whether lowercase `text` holds a word of the `list` of `ontology/vote-words.tsv`.
+fn says(text: &str, list: &str) -> bool {
+    words().vote_words(list).any(|w| text.contains(w))
+}
 
 fn count(s: Option<regex::Match<'_>>) -> Option<u32> {
     let s = s?.as_str().to_lowercase();
@@ -114,19 +110,14 @@ pub fn adoption(res: &mut Resolution, line: &str) -> Option<Vote> {
     let lower = line.to_lowercase();
     let mut vote =
         Vote { printed: Some(line.trim().to_string()), outcome: Some(VoteOutcome::Adopted), ..Vote::default() };
-    if lower.contains("unanimously") || lower.contains("à l’unanimité") || lower.contains("por unanimidad") {
+    if says(&lower, "unanimous") {
         vote.method = VoteMethod::Unanimous;
-    } else if lower.contains("without a vote")
-        || lower.contains("without vote")
-        || lower.contains("sans vote")
-        || lower.contains("sin votación")
-    {
+    } else if says(&lower, "without-vote") {
         vote.method = VoteMethod::WithoutVote;
     } else if let Some(c) =
         COUNTS.as_ref().and_then(|r| r.captures(line)).or_else(|| COUNTS_FR_ES.as_ref().and_then(|r| r.captures(line)))
     {
-        vote.method =
-            if RECORDED.iter().any(|r| lower.contains(r)) { VoteMethod::Recorded } else { VoteMethod::Counted };
+        vote.method = if says(&lower, "recorded") { VoteMethod::Recorded } else { VoteMethod::Counted };
         vote.in_favour = count(c.name("yes"));
         vote.against = count(c.name("no"));
         vote.abstentions = count(c.name("abs")).or(Some(0));
@@ -169,7 +160,7 @@ fn names(list: &str) -> Vec<&str> {
 /// "In favour: A, B … Against: C … Abstaining: D" lists of a recorded vote (English,
 /// French or Spanish heads).
 fn recorded_lists(res: &mut Resolution, line: &str, vote: &mut Vote) {
-    for heads in HEADS {
+    for heads in words().vote_heads() {
         for (which, head) in heads.iter().enumerate() {
             let Some(at) = line.find(head) else { continue };
             let rest = line.get(at + head.len()..).unwrap_or("");
@@ -207,7 +198,7 @@ pub fn bracketed(res: &mut Resolution) {
     texts.extend(res.footnotes.iter().map(|f| f.text.text.clone()));
     let recorded = |t: &str| {
         let lower = t.to_lowercase();
-        RECORDED.iter().any(|r| lower.contains(r))
+        says(&lower, "recorded")
     };
     for t in texts {
         // Lowercased only when bracketed: most texts are not, and lowercasing every text was

@@ -5,7 +5,7 @@
 
 use crate::util::{gold, model, root, seed_path, shared_file, unlod};
 use std::collections::BTreeSet;
-use unlod::model::{ActorKind, Resolution, VoteMethod};
+use unlod::model::{ActorKind, MentionKind, Resolution, VoteMethod};
 
 /// Floor for precision and for recall of each kind of link over the gold documents.
 const FLOOR: f64 = 0.9;
@@ -216,6 +216,12 @@ fn the_rdf_links_cited_documents_to_their_official_text() {
 /// The symbols cited by a small General Assembly resolution whose preamble is `clauses`
 /// (one a line) and whose operative paragraph is `operative`, with their organs.
 fn cited_in(clauses: &[&str], operative: &str, organ: &str) -> Vec<String> {
+    small(clauses, operative, organ).citations.iter().map(|c| c.symbol.clone()).collect()
+}
+
+/// A small resolution of `organ` (`ga`, `ecosoc`) whose preamble is `clauses` (one a line)
+/// and whose operative paragraph is `operative`.
+fn small(clauses: &[&str], operative: &str, organ: &str) -> Resolution {
     let (formula, cover) = match organ {
         "ecosoc" => (
             "The Economic and Social Council,",
@@ -229,8 +235,7 @@ fn cited_in(clauses: &[&str], operative: &str, organ: &str) -> Vec<String> {
         md.push_str(&format!("*Recalling* {c},\n\n"));
     }
     md.push_str(&format!("1. *Decides* {operative}.\n"));
-    let res = unlod::convert(md.as_bytes(), &unlod::ConvertOptions::default()).expect("converts").resolution;
-    res.citations.iter().map(|c| c.symbol.clone()).collect()
+    unlod::convert(md.as_bytes(), &unlod::ConvertOptions::default()).expect("converts").resolution
 }
 
 #[test]
@@ -511,4 +516,99 @@ fn a_footnote_list_goes_on_past_pinpoints_and_semicolons() {
     // A semicolon before words still ends the list.
     let got = cited_in(&["its resolution 74/270; the report, 12/3"], "to act", "ga");
     assert_eq!(got, ["A/RES/74/270"]);
+}
+
+/// Each citation of the first preambular paragraph: its symbol and its pinpoints.
+fn pinpoints(res: &Resolution) -> Vec<(String, Vec<String>)> {
+    let text = &res.body.preamble[0].text;
+    text.mentions
+        .iter()
+        .filter_map(|m| match m.what {
+            MentionKind::Citation(i) => Some((res.citations[i].symbol.clone(), m.pinpoints.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn each_citation_keeps_the_parts_it_names() {
+    // A/RES/75/133, footnote 17.
+    let res = small(
+        &[
+            "the measures (Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, para. 12; 56/64 B, sect. X; 58/101 B, sect. V, paras. 61–76; and 61/121 B, sect. IV, paras. 65–77)",
+        ],
+        "to act",
+        "ga",
+    );
+    let want: Vec<(String, Vec<String>)> = [
+        ("A/RES/52/214", vec!["sect. C, para. 3"]),
+        ("A/RES/55/222", vec!["sect. III, para. 12"]),
+        ("A/RES/56/64", vec!["part B", "sect. X"]),
+        ("A/RES/58/101", vec!["part B", "sect. V, paras. 61–76"]),
+        ("A/RES/61/121", vec!["part B", "sect. IV, paras. 65–77"]),
+    ]
+    .iter()
+    .map(|(s, p)| (s.to_string(), p.iter().map(|p| p.to_string()).collect()))
+    .collect();
+    assert_eq!(pinpoints(&res), want);
+    // One document cited twice, with and without a part: the part belongs to the citation.
+    let res = small(
+        &[
+            "its resolution 65/230, annex, Security Council resolution 1373 (2001), paras. 2 and 3, and its resolution 65/230",
+        ],
+        "to act",
+        "ga",
+    );
+    let got = pinpoints(&res);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0], ("A/RES/65/230".to_string(), vec!["annex".to_string()]));
+    assert_eq!(got[1], ("S/RES/1373 (2001)".to_string(), vec!["paras. 2 and 3".to_string()]));
+    assert_eq!(got[2], ("A/RES/65/230".to_string(), vec![]));
+    // Numbers between commas belong to the qualifier when a join word follows them; a number
+    // after a comma with none is the next citation (the first list is A/RES/75/89's).
+    let res = small(
+        &[
+            "its resolution 66/68, paragraphs 121, 126, 129, 130 and 132 to 134, and resolution 60/1, paragraph 3, 66/11 and 67/1",
+        ],
+        "to act",
+        "ga",
+    );
+    let got = pinpoints(&res);
+    assert_eq!(got[0].1, ["paragraphs 121, 126, 129, 130 and 132 to 134"]);
+    assert_eq!(got[1], ("A/RES/60/1".to_string(), vec!["paragraph 3".to_string()]));
+    assert_eq!(
+        got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
+        ["A/RES/66/68", "A/RES/60/1", "A/RES/66/11", "A/RES/67/1"]
+    );
+    // A word of a part with no designator is not one (", part of").
+    let res = small(&["its resolution 60/1, part of which"], "to act", "ga");
+    assert_eq!(pinpoints(&res), [("A/RES/60/1".to_string(), vec![])]);
+}
+
+#[test]
+fn a_cited_part_is_linked_in_rdf_with_its_words_and_its_document() {
+    // Footnote 2 of the example: "General Assembly resolution 65/230, annex." (the gold file's
+    // one citation with a part).
+    let g = gold();
+    let with_part: Vec<&serde_json::Value> =
+        g["citations"].as_array().unwrap().iter().filter(|c| c.get("part").is_some()).collect();
+    assert_eq!(with_part.len(), 1, "{with_part:?}");
+    assert_eq!((with_part[0]["in"].as_str(), with_part[0]["part"].as_str()), (Some("footnote-2"), Some("annex")));
+    let out = unlod(&root(), &["convert", "-f", "ntriples", seed_path().to_str().unwrap()]);
+    let nt = String::from_utf8(out.stdout).unwrap();
+    let ftn = "<https://example.org/akn/un/statement/deliberation/un-ecosoc/2011-07-28/2011-31/~cmp_1__ftn_2>";
+    let doc = "<https://example.org/akn/un/symbol/A-RES-65-230>";
+    let part = "<https://example.org/akn/un/symbol/A-RES-65-230/part/annex>";
+    let unlod_ns = "https://w3id.org/unlod/ontology#";
+    for line in [
+        format!("{ftn} <{unlod_ns}cites> {doc} ."),
+        format!("{ftn} <{unlod_ns}citesPart> {part} ."),
+        format!("{part} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{unlod_ns}CitedPart> ."),
+        format!("{part} <http://purl.org/dc/terms/isPartOf> {doc} ."),
+        format!("{part} <{unlod_ns}pinpoint> \"annex\" ."),
+    ] {
+        assert!(nt.lines().any(|l| l == line), "missing: {line}");
+    }
+    // The other citations of the example name no part.
+    assert_eq!(nt.matches(&format!("<{unlod_ns}citesPart>")).count(), 1);
 }

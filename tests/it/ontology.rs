@@ -130,6 +130,24 @@ fn a_paragraph_without_a_document_is_rejected() {
 }
 
 #[test]
+fn a_cited_part_without_its_words_or_its_cited_document_is_rejected() {
+    let t = TempDir::new("shapes-cited-part");
+    // Footnote 2 of the draft cites "resolution 65/230, annex": it loses its citation of the
+    // document, and the part loses its words.
+    let ftn = "<https://example.org/akn/un/statement/deliberation/un-ecosoc/2011-07-28/2011-31/~cmp_1__ftn_2>";
+    let part = "<https://example.org/akn/un/symbol/A-RES-65-230/part/annex>";
+    let file = broken_seed(&t, "cited-part", |l| {
+        (l.starts_with(ftn) && l.contains("#cites> <https://example.org/akn/un/symbol/A-RES-65-230> ."))
+            || (l.starts_with(part) && l.contains("#pinpoint>"))
+    });
+    let (code, out, _) = validate(t.path(), &[&file]);
+    assert_eq!(code, 1, "{out}");
+    let lines: Vec<&str> = out.lines().filter(|l| l.contains(&format!(": {part} violates"))).collect();
+    assert!(lines.iter().any(|l| l.contains("a cited part has the words that name it")), "{out}");
+    assert!(lines.iter().any(|l| l.contains("cites") && l.contains("but not its document")), "{out}");
+}
+
+#[test]
 fn bad_datatypes_and_duplicate_positions_are_rejected() {
     let t = TempDir::new("shapes-datatypes");
     convert(t.path(), &["convert", "-o", ".", "-f", "ntriples", &seed()]);

@@ -488,6 +488,10 @@ impl Mapper<'_> {
                     if let Some(c) = self.res.citations.get(i) {
                         let ci = self.cited(c);
                         self.iri(node, CITES, &ci);
+                        if !m.pinpoints.is_empty() {
+                            let part = self.cited_part(&ci, &m.pinpoints);
+                            self.iri(node, CITES_PART, &part);
+                        }
                     }
                 }
                 MentionKind::Actor(i) => {
@@ -534,6 +538,18 @@ impl Mapper<'_> {
             let name = words().organ(key).map_or_else(|| key.clone(), |o| o.name.clone());
             let a = self.actor(&ActorRef { key: key.clone(), kind: ActorKind::Organization, name });
             self.iri(&iri, ENACTED_BY, &a);
+        }
+        iri
+    }
+
+    /// Describes the part of a cited document that a citation's words name and returns its
+    /// IRI.
+    fn cited_part(&mut self, cited: &str, pinpoints: &[String]) -> String {
+        let iri = ids::cited_part(cited, pinpoints);
+        if self.described.insert(iri.clone()) {
+            self.iri(&iri, TYPE, CITED_PART);
+            self.iri(&iri, IS_PART_OF_DOCUMENT, cited);
+            self.add(&iri, PINPOINT, string(&pinpoints.join(", ")));
         }
         iri
     }

@@ -70,6 +70,7 @@ pub const UNLOD_TERMS: &[&str] = &[
     GROUP,
     INSTRUMENT,
     DOCUMENT,
+    CITED_PART,
     POSITION,
     NUMBER,
     LEAD_PHRASE,
@@ -79,6 +80,8 @@ pub const UNLOD_TERMS: &[&str] = &[
     VERB,
     ADDRESSEE,
     CITES,
+    CITES_PART,
+    PINPOINT,
     MENTIONS,
     HAS_FOOTNOTE,
     MARKER,
@@ -164,6 +167,8 @@ terms! { "https://w3id.org/unlod/ontology#";
     INSTRUMENT = "Instrument";
     /// A document cited by symbol.
     DOCUMENT = "Document";
+    /// A part of a cited document, named by the words after its number.
+    CITED_PART = "CitedPart";
     /// Order among siblings, from 1.
     POSITION = "position";
     /// The printed number.
@@ -182,6 +187,10 @@ terms! { "https://w3id.org/unlod/ontology#";
     ADDRESSEE = "addressee";
     /// Cites a document.
     CITES = "cites";
+    /// Cites a part of a document ("resolution 65/230, annex").
+    CITES_PART = "citesPart";
+    /// The words that name a cited part, as printed.
+    PINPOINT = "pinpoint";
     /// Mentions an actor or instrument.
     MENTIONS = "mentions";
     /// A footnote called by a clause.
@@ -283,6 +292,9 @@ terms! { "http://purl.org/dc/terms/";
     SUBJECT = "subject";
     /// dcterms:date.
     DATE = "date";
+    /// dcterms:isPartOf: a cited part in its cited document (the converted document's own
+    /// parts use `eli:is_part_of`, both ways).
+    IS_PART_OF_DOCUMENT = "isPartOf";
 }
 
 terms! { "http://www.w3.org/2004/02/skos/core#";
