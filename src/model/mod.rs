@@ -290,6 +290,10 @@ pub struct Point {
     pub points: Vec<Point>,
     /// Text after the nested sub-paragraphs, if any.
     pub wrap_up: Option<Text>,
+    /// The actions of a sub-paragraph of an operative paragraph that opens with an operative
+    /// verb ("(b) Requests the Secretary-General to …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
     /// Its span.
     pub span: Span,
 }

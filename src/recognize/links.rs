@@ -412,7 +412,7 @@ fn clause(c: &mut Clause, ctx: &Ctx<'_>, found: &mut Found) {
         text(w, ctx, found);
     }
     if ctx.operative && c.actions.is_empty() {
-        c.actions = actions(c, ctx.lang, found);
+        c.actions = actions(&c.text, c.lead.as_deref(), ctx.lang, found);
     }
     for emb in &mut c.embedded {
         let organ = emb.organ.as_ref().map(|o: &Organ| o.actor.key.clone()).or_else(|| ctx.organ.clone());
@@ -433,6 +433,9 @@ fn points(list: &mut [Point], ctx: &Ctx<'_>, found: &mut Found) {
         points(&mut p.points, ctx, found);
         if let Some(w) = &mut p.wrap_up {
             text(w, ctx, found);
+        }
+        if ctx.operative && p.actions.is_empty() {
+            p.actions = actions(&p.text, None, ctx.lang, found);
         }
     }
 }
@@ -1200,15 +1203,15 @@ fn actor_names(s: &str, out: &mut Vec<Candidate>) {
     }
 }
 
-/// The actions of an operative paragraph: its lead phrase's verb, and each "and requests …"
-/// after it, each with the actor named right after the verb.
-fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
+/// The actions of an operative paragraph or of one of its sub-paragraphs: the verb of its
+/// lead phrase (`lead`, or an operative lead phrase its text opens with), and each "and
+/// requests …" after it, each with the actor named right after the verb.
+fn actions(t: &Text, lead: Option<&str>, lang: &str, found: &Found) -> Vec<Action> {
     let w = words();
-    let s = c.text.text.as_str();
+    let s = t.text.as_str();
     let mut verbs: Vec<(usize, usize, String)> = Vec::new();
-    let lead = c
-        .lead
-        .clone()
+    let lead = lead
+        .map(str::to_string)
         .or_else(|| w.lead_phrase_at(lang, s).filter(|lp| lp.part == Part::Operative).map(|lp| lp.phrase.clone()));
     if let Some(l) = lead.as_deref()
         && let Some(lp) = w.lead_phrase_at(lang, s).or_else(|| w.lead_phrase_at(lang, l))
@@ -1237,8 +1240,7 @@ fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
     let mut out = Vec::new();
     for (k, (start, vend, base)) in verbs.iter().enumerate() {
         let end = verbs.get(k + 1).map_or(s.len(), |n| n.0);
-        let addressee = c
-            .text
+        let addressee = t
             .mentions
             .iter()
             .find(|m| m.start >= *vend && m.start < end)

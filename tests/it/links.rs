@@ -612,3 +612,37 @@ fn a_cited_part_is_linked_in_rdf_with_its_words_and_its_document() {
     // The other citations of the example name no part.
     assert_eq!(nt.matches(&format!("<{unlod_ns}citesPart>")).count(), 1);
 }
+
+#[test]
+fn sub_paragraphs_that_open_with_an_operative_verb_have_their_actions() {
+    // S/RES/2382 (2017), paragraph 6 (shortened): its sub-paragraphs have verbs of their own.
+    let md = "United Nations S/RES/2382 (2017)\n\nResolution 2382 (2017)\n\nAdopted by the Security Council at its 8086th meeting, on 6 November 2017\n\nThe Security Council,\n\n*Recalling* its resolution 2185 (2014),\n\n6. *Reaffirms* that States bear the primary responsibility for protection of civilians:\n\n(a) *Urges* Member States to ensure that all deployed officers have undergone comprehensive training, and *requests* the Secretary-General to report on it;\n\n(b) *Requests* the Secretary-General to ensure that United Nations Police Components support protection of civilians activities;\n\n(c) To review the matter;\n\n7. *Decides* to remain seized of the matter.\n";
+    let res = unlod::convert(md.as_bytes(), &unlod::ConvertOptions::default()).expect("converts").resolution;
+    let unlod::model::Item::Clause(p6) = &res.body.main[0] else { panic!("paragraph 6 first") };
+    let actions = |p: &unlod::model::Point| -> Vec<(String, Option<String>)> {
+        p.actions.iter().map(|a| (a.base.clone(), a.addressee.map(|i| res.actors[i].key.clone()))).collect()
+    };
+    let own = |v: &[(&str, Option<&str>)]| -> Vec<(String, Option<String>)> {
+        v.iter().map(|(b, a)| (b.to_string(), a.map(str::to_string))).collect()
+    };
+    assert_eq!(p6.points.len(), 3);
+    assert_eq!(actions(&p6.points[0]), own(&[("urge", Some("member-states")), ("request", Some("secretary-general"))]));
+    assert_eq!(actions(&p6.points[1]), own(&[("request", Some("secretary-general"))]));
+    // "To review" opens with no operative lead phrase: no action.
+    assert!(p6.points[2].actions.is_empty());
+    // The paragraph keeps its own action.
+    assert_eq!(p6.actions.iter().map(|a| a.base.as_str()).collect::<Vec<_>>(), ["reaffirm"]);
+    // In RDF, each is an action of its sub-paragraph.
+    let mut nt = Vec::new();
+    unlod::export::write(&res, unlod::export::OutputFormat::Ntriples, &Default::default(), &mut nt).unwrap();
+    let nt = String::from_utf8(nt).unwrap();
+    let point_a =
+        "https://example.org/akn/un/statement/deliberation/un-sc/2017-11-06/2382-2017/~para_6__list_1__point_a";
+    for k in [1, 2] {
+        let line = format!("<{point_a}> <https://w3id.org/unlod/ontology#hasAction> <{point_a}__action_{k}> .");
+        assert!(nt.lines().any(|l| l == line), "missing: {line}");
+    }
+    assert!(
+        nt.lines().any(|l| l == format!("<{point_a}__action_2> <https://w3id.org/unlod/ontology#verb> \"request\" ."))
+    );
+}

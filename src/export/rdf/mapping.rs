@@ -10,8 +10,8 @@ use super::{Graph, Object, Triple};
 use crate::export::ExportOptions;
 use crate::model::ids::{self, Iris};
 use crate::model::{
-    ActorKind, ActorRef, Body, CitedDocument, Clause, DocKind, Embedded, Item, MentionKind, Point, Resolution, Text,
-    Vote, VoteMethod, VoteOutcome, VoteSubject,
+    Action, ActorKind, ActorRef, Body, CitedDocument, Clause, DocKind, Embedded, Item, MentionKind, Point, Resolution,
+    Text, Vote, VoteMethod, VoteOutcome, VoteSubject,
 };
 use crate::words::words;
 use std::sync::Arc;
@@ -395,7 +395,15 @@ impl Mapper<'_> {
             self.text(&e, TEXT, &w.text);
             self.notes(&node, w);
         }
-        for (k, a) in c.actions.iter().enumerate() {
+        self.actions(eid, &node, &c.actions);
+        for emb in &c.embedded {
+            self.embedded(&node, emb);
+        }
+    }
+
+    /// `unlod:hasAction` for each action of the paragraph or sub-paragraph `node`, in order.
+    fn actions(&mut self, eid: &str, node: &str, actions: &[Action]) {
+        for (k, a) in actions.iter().enumerate() {
             let anode = self.iris.work_part(&ids::join(eid, &format!("action_{}", k + 1)));
             self.iri(&anode, TYPE, ACTION);
             self.add(&anode, VERB, string(&a.base));
@@ -404,10 +412,7 @@ impl Mapper<'_> {
                 let ai = self.actor(actor);
                 self.iri(&anode, ADDRESSEE, &ai);
             }
-            self.iri(&node, HAS_ACTION, &anode);
-        }
-        for emb in &c.embedded {
-            self.embedded(&node, emb);
+            self.iri(node, HAS_ACTION, &anode);
         }
     }
 
@@ -437,6 +442,7 @@ impl Mapper<'_> {
                 self.text(&we, TEXT, &w.text);
                 self.notes(&node, w);
             }
+            self.actions(&eid, &node, &p.actions);
         }
     }
 

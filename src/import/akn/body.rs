@@ -319,15 +319,7 @@ impl<'a> Reader<'a> {
                         {
                             let Some(Item::Clause(c)) = items.next() else { break };
                             if let Some(last) = last_clause(&mut body.main) {
-                                let p = Point {
-                                    num: c.num,
-                                    text: c.text,
-                                    points: c.points,
-                                    wrap_up: c.wrap_up,
-                                    heading: c.heading,
-                                    span: c.span,
-                                };
-                                insert_point(&mut last.points, p);
+                                insert_point(&mut last.points, point_of(c, None));
                             }
                         }
                         body.main.extend(items);
@@ -1301,7 +1293,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Whether the last paragraph of `items` ends with a colon.
 /// Whether a paragraph's number is a sub-paragraph's label ("a", "iv", "-"): not a paragraph
 /// number ("12", "1.1") nor a section's ("A", "IV").
 fn is_point_label(n: &str) -> bool {
@@ -1317,10 +1308,12 @@ fn point_of(cl: Clause, heading: Option<Text>) -> Point {
         text: cl.text,
         points: cl.points,
         wrap_up: cl.wrap_up,
+        actions: Vec::new(),
         span: cl.span,
     }
 }
 
+/// Whether the last paragraph of `items` ends with a colon.
 fn items_last_ends_colon(items: &[Item]) -> bool {
     let mut clauses = Vec::new();
     crate::model::collect_clauses(items, &mut clauses);
