@@ -175,8 +175,11 @@ pub struct Words {
     pub symbols: Vec<SymbolRule>,
     /// The first elements of the document symbols recognised in a text (`A`, `S`, `NPT` …).
     pub symbol_series: Vec<String>,
-    /// The words of the recognition rules of `src/recognize/links.rs`, by list, in file order.
-    pub link_words: HashMap<String, Vec<String>>,
+    /// The words of the recognition rules of `src/recognize/links.rs`, by list, in file
+    /// order: read with [`Words::link_words`].
+    link_words: HashMap<String, Vec<String>>,
+    /// The words that open an annex heading ("annex", "annexe", "anexo"), lowercase.
+    pub annex_words: Vec<String>,
     /// The phrases that close the text of a Security Council resolution ("remain \[actively\]
     /// seized of the matter"), as (language, phrase); a word in brackets may be left out.
     pub closing_phrases: Vec<(String, String)>,
@@ -205,6 +208,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("link-words.tsv", include_str!("../ontology/link-words.tsv")),
     ("closing-phrases.tsv", include_str!("../ontology/closing-phrases.tsv")),
     ("vote-words.tsv", include_str!("../ontology/vote-words.tsv")),
+    ("annex-words.tsv", include_str!("../ontology/annex-words.tsv")),
 ];
 
 static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
@@ -406,6 +410,10 @@ impl Words {
             .iter()
             .map(|r| (r.get("lang").to_string(), r.get("phrase").to_string()))
             .collect();
+        w.annex_words = table("annex-words.tsv", file("annex-words.tsv"), &["lang", "word"], p)
+            .iter()
+            .map(|r| r.get("word").to_lowercase())
+            .collect();
         w.vote_words = table("vote-words.tsv", file("vote-words.tsv"), &["lang", "list", "word"], p)
             .iter()
             .map(|r| (r.get("lang").to_string(), r.get("list").to_string(), r.get("word").to_string()))
@@ -552,6 +560,7 @@ mod tests {
             assert!(!w.link_words(list).is_empty(), "link-words.tsv has no list {list}");
         }
         assert_eq!(w.closing_phrases.len(), 3);
+        assert_eq!(w.annex_words, ["annex", "annexe", "anexo"]);
         for list in ["recorded", "unanimous", "without-vote", "adopted"] {
             assert!(w.vote_words(list).count() >= 3, "vote-words.tsv has no list {list}");
         }

@@ -327,16 +327,13 @@ pub fn is_last_paragraph(text: &str) -> bool {
 /// Whether a text opens with the word "Annex" (in any of the three languages).
 pub fn names_annex(text: &str) -> bool {
     let first = text.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
-    ANNEX_WORDS.contains(&first.as_str())
+    words().annex_words.contains(&first)
 }
 
-/// The word for an annex in English, French and Spanish; the label pattern below is built
-/// from it.
-const ANNEX_WORDS: [&str; 3] = ["annex", "annexe", "anexo"];
-
+/// An annex label, built from the words of `ontology/annex-words.tsv`.
 static ANNEX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*((?i:{})(?:\s+(?:[IVXLC]+|\d+|[A-Z]))?)\s*(?:[:.–—-]\s*(\S.*))?$", ANNEX_WORDS.join("|")))
-        .ok()
+    let names: Vec<String> = words().annex_words.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(r"^\s*((?i:{})(?:\s+(?:[IVXLC]+|\d+|[A-Z]))?)\s*(?:[:.–—-]\s*(\S.*))?$", names.join("|"))).ok()
 });
 
 /// Whether a unit is an annex label.
