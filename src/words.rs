@@ -165,6 +165,9 @@ pub struct Words {
     /// longest first), so that finding the phrase that opens a text costs one lookup.
     /// (foldhash: looked up for every paragraph, where SipHash was most of the lookup.)
     lead_index: foldhash::HashMap<String, foldhash::HashMap<String, Vec<usize>>>,
+    /// The index in `organs` of each organ key (the first row of that key), for
+    /// [`Words::organ`], which recognition asks for every actor it names.
+    organ_index: foldhash::HashMap<String, usize>,
     /// Month names by (language, lowercase name).
     pub months: HashMap<(String, String), u32>,
     /// Ordinal words by (language, lowercase word).
@@ -316,6 +319,9 @@ impl Words {
                 name_es: r.opt("name_es"),
             })
             .collect();
+        for (i, o) in w.organs.iter().enumerate() {
+            w.organ_index.entry(o.key.clone()).or_insert(i);
+        }
         w.groups = table("groups.tsv", file("groups.tsv"), &["key", "name"], p)
             .iter()
             .map(|r| Group {
@@ -407,7 +413,7 @@ impl Words {
 
     /// The organ with this key.
     pub fn organ(&self, key: &str) -> Option<&Organ> {
-        self.organs.iter().find(|o| o.key == key)
+        self.organs.get(*self.organ_index.get(key)?)
     }
 
     /// The symbol rule of an organ.
