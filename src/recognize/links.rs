@@ -30,7 +30,6 @@ use crate::model::{
     Organ, Point, Resolution, Text,
 };
 use crate::words::{Part, words};
-use aho_corasick::AhoCorasick;
 use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
 use std::borrow::Cow;
@@ -449,44 +448,17 @@ enum Pending {
     Date(crate::model::Date),
 }
 
-/// What a text holds that the costlier patterns need, found in one pass: most texts cite
-/// no resolution and name no instrument by the shape of its name, and the patterns that
-/// find those are then not run. The pass takes the cues one after another, none
-/// overlapping another; a stem that overlaps a head word ("Codecision") stands inside a
-/// word, where no citation starts.
+/// What a text holds that the costlier patterns need: most texts cite no resolution, and
+/// the patterns that find citations are then not run.
 struct Cues {
-    /// A stem of the words of [`CITATION`]'s `kind`: "esolu" (resolution, résolution,
-    /// resolución), "ecisi" (decision, decisión), "ésolu", "écisi".
+    /// "solu" or "cisi", which every word of [`CITATION`]'s `kind` holds (resolution,
+    /// résolution, resolución, decision, décision, decisión).
     citation: bool,
-    /// The first word of a head word of [`INSTRUMENT_SHAPE`] (`head` of
-    /// `ontology/link-words.tsv`: "Convention", "Programme" of "Programme of Action").
-    head: bool,
 }
-
-/// The stems of [`Cues::citation`].
-const CITATION_STEMS: [&str; 4] = ["esolu", "ecisi", "ésolu", "écisi"];
-
-/// The automaton of [`Cues`]: the stems of a citation, then the head words.
-static CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let heads = words().link_words("head").iter().filter_map(|h| h.split(' ').next());
-    AhoCorasick::new(CITATION_STEMS.into_iter().chain(heads)).ok()
-});
 
 impl Cues {
     fn of(s: &str) -> Cues {
-        let Some(ac) = CUES.as_ref() else { return Cues { citation: true, head: true } };
-        let mut cues = Cues { citation: false, head: false };
-        for m in ac.find_iter(s) {
-            if m.pattern().as_usize() < CITATION_STEMS.len() {
-                cues.citation = true;
-            } else {
-                cues.head = true;
-            }
-            if cues.citation && cues.head {
-                break;
-            }
-        }
-        cues
+        Cues { citation: s.contains("solu") || s.contains("cisi") }
     }
 }
 
@@ -502,7 +474,7 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     actor_names(s, &mut actors);
     citations(s, &cues, ctx, &actors, &mut found.named, &mut cands);
     symbols(s, &mut cands);
-    instruments(s, &cues, &mut cands);
+    instruments(s, &mut cands);
     cands.extend(actors);
     // The words that refer back, after "the " or "The " (found once for all of them; no
     // such word overlaps itself, so each occurrence is one of them).
@@ -1176,13 +1148,13 @@ fn volume_suffix(after: &str) -> Option<String> {
     Some(format!(" (Vol. {})", v.as_str()))
 }
 
-fn instruments(s: &str, cues: &Cues, out: &mut Vec<Candidate>) {
+fn instruments(s: &str, out: &mut Vec<Candidate>) {
     for (start, end) in INSTRUMENT_NAMES.find(s) {
         let ins = actors::instrument(&key(s.get(start..end).unwrap_or("")));
         out.push(Candidate { start, end, rank: 1, what: Pending::Instrument(ins) });
     }
     let known: Vec<(usize, usize)> = out.iter().filter(|c| c.rank == 1).map(|c| (c.start, c.end)).collect();
-    if let Some(re) = INSTRUMENT_SHAPE.as_ref().filter(|_| cues.head) {
+    if let Some(re) = INSTRUMENT_SHAPE.as_ref() {
         for m in re.find_iter(s) {
             // Two instruments joined by "and the" are two; a known name inside wins.
             let mut from = m.start();
@@ -1338,7 +1310,7 @@ mod tests {
     fn names_printed_with_non_breaking_hyphens_are_found() {
         let mut c = Vec::new();
         let s = "the Treaty on the Non\u{2011}Proliferation of Nuclear Weapons,";
-        instruments(s, &Cues::of(s), &mut c);
+        instruments(s, &mut c);
         let keys: Vec<String> = c
             .into_iter()
             .filter_map(|c| match c.what {
