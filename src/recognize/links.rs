@@ -478,8 +478,11 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     cands.extend(actors);
     // The words that refer back, after "the " or "The " (found once for all of them; no
     // such word overlaps itself, so each occurrence is one of them).
-    for (the, _) in s.match_indices("the ").chain(s.match_indices("The ")) {
-        let at = the + "the ".len();
+    for (he, _) in s.match_indices("he ") {
+        if !s.get(..he).is_some_and(|p| p.ends_with(['t', 'T'])) {
+            continue;
+        }
+        let at = he + "he ".len();
         let rest = s.get(at..).unwrap_or("");
         for (b, i) in &found.back {
             let end = at + b.len();
