@@ -214,7 +214,7 @@ pub fn words() -> &'static Words {
 }
 
 /// The first word of a text: up to a space or punctuation that ends a word.
-fn first_word(text: &str) -> &str {
+pub(crate) fn first_word(text: &str) -> &str {
     let end = text.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.')).unwrap_or(text.len());
     text.get(..end).unwrap_or(text)
 }
@@ -440,6 +440,13 @@ impl Words {
             text.strip_prefix(lp.phrase.as_str())
                 .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
         })
+    }
+
+    /// Whether a lead phrase that [`Words::lead_phrase_at`] would try on a text opening with
+    /// `word` (a word as it ends: at a space or punctuation) opens with that word.
+    pub fn opens_lead_phrase(&self, lang: &str, word: &str) -> bool {
+        let lang = if self.lead_index.get(lang).is_some_and(|i| !i.is_empty()) { lang } else { "en" };
+        self.lead_index.get(lang).is_some_and(|i| i.contains_key(first_word(word)))
     }
 
     /// The words of one list of `ontology/link-words.tsv` (`pinpoint`, `head`, …), in file

@@ -1248,6 +1248,13 @@ fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
             let rest = ADVERBS.iter().find_map(|a| rest.strip_prefix(a.as_str())).unwrap_or(rest);
             let skipped = s.len() - from - rest.len();
             let Some(first) = rest.chars().next().filter(|ch| ch.is_lowercase()) else { continue };
+            // Most words after a conjunction open no lead phrase: their first word with a
+            // capital says so before the rest is copied.
+            let word = crate::words::first_word(rest);
+            let cap_word: String = first.to_uppercase().chain(word.chars().skip(1)).collect();
+            if !w.opens_lead_phrase(lang, &cap_word) {
+                continue;
+            }
             // The words after the conjunction with a capital, as far as a lead phrase and the
             // character after it can reach.
             let cap: String = first.to_uppercase().chain(rest.chars().skip(1).take(*LONGEST_LEAD + 1)).collect();
@@ -1274,7 +1281,7 @@ fn actions(c: &Clause, lang: &str, found: &Found) -> Vec<Action> {
                     // General Assembly", "Prie le Secrétaire général", "Solicita al Secretario
                     // General"): the list `between` of ontology/link-words.tsv.
                     let between = words().link_words("between");
-                    gap.split_whitespace().all(|g| between.iter().any(|b| *b == g.to_lowercase())) && gap.len() <= 12
+                    gap.split_whitespace().all(|g| between.contains(&g.to_lowercase())) && gap.len() <= 12
                 })
             })
             .and_then(|m| match m.what {
