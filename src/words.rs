@@ -165,6 +165,9 @@ pub struct Words {
     /// longest first), so that finding the phrase that opens a text costs one lookup.
     /// (foldhash: looked up for every paragraph, where SipHash was most of the lookup.)
     lead_index: foldhash::HashMap<String, foldhash::HashMap<String, Vec<usize>>>,
+    /// The index in `organs` of each organ key (the first row of that key), for
+    /// [`Words::organ`], which recognition asks for every actor it names.
+    organ_index: foldhash::HashMap<String, usize>,
     /// Month names by (language, lowercase name).
     pub months: HashMap<(String, String), u32>,
     /// Ordinal words by (language, lowercase word).
@@ -219,7 +222,7 @@ pub fn words() -> &'static Words {
 }
 
 /// The first word of a text: up to a space or punctuation that ends a word.
-fn first_word(text: &str) -> &str {
+pub(crate) fn first_word(text: &str) -> &str {
     let end = text.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.')).unwrap_or(text.len());
     text.get(..end).unwrap_or(text)
 }
@@ -324,6 +327,9 @@ impl Words {
                 name_es: r.opt("name_es"),
             })
             .collect();
+        for (i, o) in w.organs.iter().enumerate() {
+            w.organ_index.entry(o.key.clone()).or_insert(i);
+        }
         w.groups = table("groups.tsv", file("groups.tsv"), &["key", "name"], p)
             .iter()
             .map(|r| Group {
@@ -423,7 +429,7 @@ impl Words {
 
     /// The organ with this key.
     pub fn organ(&self, key: &str) -> Option<&Organ> {
-        self.organs.iter().find(|o| o.key == key)
+        self.organs.get(*self.organ_index.get(key)?)
     }
 
     /// The symbol rule of an organ.
@@ -450,6 +456,13 @@ impl Words {
             text.strip_prefix(lp.phrase.as_str())
                 .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
         })
+    }
+
+    /// Whether a lead phrase that [`Words::lead_phrase_at`] would try on a text opening with
+    /// `word` (a word as it ends: at a space or punctuation) opens with that word.
+    pub fn opens_lead_phrase(&self, lang: &str, word: &str) -> bool {
+        let lang = if self.lead_index.get(lang).is_some_and(|i| !i.is_empty()) { lang } else { "en" };
+        self.lead_index.get(lang).is_some_and(|i| i.contains_key(first_word(word)))
     }
 
     /// The words of one list of `ontology/link-words.tsv` (`pinpoint`, `head`, …), in file

@@ -30,8 +30,9 @@ use crate::model::{
     Organ, Point, Resolution, Text,
 };
 use crate::words::{Part, words};
+use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Organ keys whose documents are numbered with a symbol rule, and every printed name of
@@ -153,13 +154,13 @@ static ACTOR_NAMES: LazyLock<(Names, HashMap<String, ActorRef>)> = LazyLock::new
         if name.chars().count() < 2 {
             return;
         }
-        map.entry(key(name)).or_insert_with(|| a.clone());
+        map.entry(key(name).into_owned()).or_insert_with(|| a.clone());
         // "all States" also opens a sentence as "All States".
         if let Some(first) = name.chars().next()
             && first.is_lowercase()
         {
             let upper: String = first.to_uppercase().chain(name.chars().skip(1)).collect();
-            map.entry(key(&upper)).or_insert_with(|| a.clone());
+            map.entry(key(&upper).into_owned()).or_insert_with(|| a.clone());
         }
     };
     for o in &w.organs {
@@ -257,9 +258,16 @@ static INSTRUMENT_SHAPE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b)(?:{cap}\s+)*{head}(?:\s+(?:{link}\s+)+{cap}(?:,?\s+(?:{cap}|{link}))*)?")).ok()
 });
 
-/// The name made a lookup key: straight apostrophes, single spaces, case kept.
-fn key(name: &str) -> String {
-    name.replace('’', "'").replace(['\u{2010}', '\u{2011}'], "-").split_whitespace().collect::<Vec<_>>().join(" ")
+/// The name made a lookup key: straight apostrophes, single spaces, case kept. Most names
+/// are printed so already, and are their own key.
+fn key(name: &str) -> Cow<'_, str> {
+    let odd = |c: char| matches!(c, '’' | '\u{2010}' | '\u{2011}') || (c.is_whitespace() && c != ' ');
+    if !name.starts_with(' ') && !name.ends_with(' ') && !name.contains("  ") && !name.contains(odd) {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(
+        name.replace('’', "'").replace(['\u{2010}', '\u{2011}'], "-").split_whitespace().collect::<Vec<_>>().join(" "),
+    )
 }
 
 /// What the pass has found so far, kept apart from the document while its texts are borrowed.
@@ -289,9 +297,10 @@ impl Found {
         };
         if let Some(o) = self.actors.get(i).and_then(|a| words().organ(&a.key)) {
             for b in &o.refers_back {
-                let b = b.trim().strip_prefix("the ").unwrap_or(b).to_string();
-                if self.main.is_none() || self.back.get(&b) != self.main.as_ref() {
-                    self.back.insert(b, i);
+                let b = b.trim().strip_prefix("the ").unwrap_or(b);
+                let known = self.back.get(b);
+                if known != Some(&i) && (self.main.is_none() || known != self.main.as_ref()) {
+                    self.back.insert(b.to_string(), i);
                 }
             }
         }
@@ -457,6 +466,20 @@ enum Pending {
     Date(crate::model::Date),
 }
 
+/// What a text holds that the costlier patterns need: most texts cite no resolution, and
+/// the patterns that find citations are then not run.
+struct Cues {
+    /// "solu" or "cisi", which every word of [`CITATION`]'s `kind` holds (resolution,
+    /// résolution, resolución, decision, décision, decisión).
+    citation: bool,
+}
+
+impl Cues {
+    fn of(s: &str) -> Cues {
+        Cues { citation: s.contains("solu") || s.contains("cisi") }
+    }
+}
+
 /// Finds the mentions of one text.
 fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     if !t.mentions.is_empty() || t.text.is_empty() {
@@ -464,18 +487,25 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     }
     let s = t.text.as_str();
     let mut cands: Vec<Candidate> = Vec::new();
+    let cues = Cues::of(s);
     let mut actors = Vec::new();
     actor_names(s, &mut actors);
-    citations(s, ctx, &actors, &mut found.named, &mut cands);
+    citations(s, &cues, ctx, &actors, &mut found.named, &mut cands);
     symbols(s, &mut cands);
     instruments(s, &mut cands);
     cands.extend(actors);
-    for (b, i) in &found.back {
-        for (at, _) in s.match_indices(b.as_str()) {
+    // The words that refer back, after "the " or "The " (found once for all of them; no
+    // such word overlaps itself, so each occurrence is one of them).
+    for (he, _) in s.match_indices("he ") {
+        if !s.get(..he).is_some_and(|p| p.ends_with(['t', 'T'])) {
+            continue;
+        }
+        let at = he + "he ".len();
+        let rest = s.get(at..).unwrap_or("");
+        for (b, i) in &found.back {
             let end = at + b.len();
-            let before_ok = s.get(..at).is_some_and(|p| p.ends_with("the ") || p.ends_with("The "));
             let after_ok = s.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
-            if before_ok && after_ok {
+            if rest.starts_with(b.as_str()) && after_ok {
                 cands.push(Candidate { start: at, end, rank: 4, what: Pending::Back(*i) });
             }
         }
@@ -526,10 +556,19 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
 /// The organ key of a printed organ name; a short name ("Council") that fits several is
 /// the organ of the text where it fits it.
 fn organ_key(name: &str, current: Option<&str>) -> Option<String> {
-    let k = key(name);
-    let fits: Vec<&String> = ORGAN_NAMES.iter().filter(|(n, _)| key(n) == k).map(|(_, o)| o).collect();
-    fits.iter().find(|o| Some(o.as_str()) == current).or(fits.first()).map(|o| (*o).clone())
+    let fits = ORGANS_BY_KEY.get(key(name).as_ref())?;
+    fits.iter().find(|o| Some(o.as_str()) == current).or(fits.first()).cloned()
 }
+
+/// The organ keys of each name of [`ORGAN_NAMES`], by the name's [`key`], in the order of
+/// that list.
+static ORGANS_BY_KEY: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
+    let mut by_key: HashMap<String, Vec<String>> = HashMap::new();
+    for (n, o) in ORGAN_NAMES.iter() {
+        by_key.entry(key(n).into_owned()).or_default().push(o.clone());
+    }
+    by_key
+});
 
 /// The words of a list of `ontology/link-words.tsv` as a rule reads them: with a space before
 /// (none where the word opens with a comma, ", adopted by the") and a space after.
@@ -723,12 +762,16 @@ fn other_body_at(at: usize, actors: &[Candidate]) -> Option<String> {
 
 fn citations(
     s: &str,
+    cues: &Cues,
     ctx: &Ctx<'_>,
     actors: &[Candidate],
     named: &mut HashMap<String, String>,
     out: &mut Vec<Candidate>,
 ) {
     let (Some(re), Some(item)) = (CITATION.as_ref(), ITEM.as_ref()) else { return };
+    if !cues.citation {
+        return;
+    }
     let mut found: Vec<(usize, usize, Anchor)> = Vec::new();
     for c in re.captures_iter(s) {
         let (Some(all), Some(list), Some(kind)) = (c.get(0), c.name("list"), c.name("kind")) else { continue };
@@ -1078,7 +1121,8 @@ fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<(CitedDocumen
 }
 
 fn symbols(s: &str, out: &mut Vec<Candidate>) {
-    let Some(re) = SYMBOL.as_ref() else { return };
+    // Every symbol has a slash; most texts have none.
+    let Some(re) = SYMBOL.as_ref().filter(|_| s.contains('/')) else { return };
     for m in re.find_iter(s) {
         if s.get(..m.start()).is_some_and(|p| p.ends_with('/') || p.ends_with('.')) {
             continue;
@@ -1197,11 +1241,15 @@ fn actor_names(s: &str, out: &mut Vec<Candidate>) {
         if s.get(end..).is_some_and(|r| r.starts_with('-')) || s.get(..start).is_some_and(|p| p.ends_with('-')) {
             continue;
         }
-        if let Some(a) = s.get(start..end).and_then(|n| map.get(&key(n))) {
+        if let Some(a) = s.get(start..end).and_then(|n| map.get(key(n).as_ref())) {
             out.push(Candidate { start, end, rank: 3, what: Pending::Actor(a.clone()) });
         }
     }
 }
+
+/// The length in bytes of the longest lead phrase of any language.
+static LONGEST_LEAD: LazyLock<usize> =
+    LazyLock::new(|| words().lead_phrases.values().flatten().map(|lp| lp.phrase.len()).max().unwrap_or(0));
 
 /// The actions of an operative paragraph or of one of its sub-paragraphs: the verb of its
 /// lead phrase (`lead`, or an operative lead phrase its text opens with), and each "and
@@ -1227,7 +1275,16 @@ fn actions(t: &Text, lead: Option<&str>, lang: &str, found: &Found) -> Vec<Actio
             let rest = ADVERBS.iter().find_map(|a| rest.strip_prefix(a.as_str())).unwrap_or(rest);
             let skipped = s.len() - from - rest.len();
             let Some(first) = rest.chars().next().filter(|ch| ch.is_lowercase()) else { continue };
-            let cap: String = first.to_uppercase().chain(rest.chars().skip(1)).collect();
+            // Most words after a conjunction open no lead phrase: their first word with a
+            // capital says so before the rest is copied.
+            let word = crate::words::first_word(rest);
+            let cap_word: String = first.to_uppercase().chain(word.chars().skip(1)).collect();
+            if !w.opens_lead_phrase(lang, &cap_word) {
+                continue;
+            }
+            // The words after the conjunction with a capital, as far as a lead phrase and the
+            // character after it can reach.
+            let cap: String = first.to_uppercase().chain(rest.chars().skip(1).take(*LONGEST_LEAD + 1)).collect();
             if let Some(lp) = w.lead_phrase_at(lang, &cap).filter(|lp| lp.part == Part::Operative) {
                 // The capital may be longer or shorter in bytes than the small letter.
                 let len = lp.phrase.len() + first.len_utf8() - first.to_uppercase().map(char::len_utf8).sum::<usize>();
@@ -1250,7 +1307,7 @@ fn actions(t: &Text, lead: Option<&str>, lang: &str, found: &Found) -> Vec<Actio
                     // General Assembly", "Prie le Secrétaire général", "Solicita al Secretario
                     // General"): the list `between` of ontology/link-words.tsv.
                     let between = words().link_words("between");
-                    gap.split_whitespace().all(|g| between.iter().any(|b| *b == g.to_lowercase())) && gap.len() <= 12
+                    gap.split_whitespace().all(|g| between.contains(&g.to_lowercase())) && gap.len() <= 12
                 })
             })
             .and_then(|m| match m.what {
@@ -1276,7 +1333,7 @@ mod tests {
     fn cites(s: &str, organ: &str) -> Vec<(String, Option<String>, usize, usize)> {
         let ctx = Ctx { lang: "en", organ: Some(organ.to_string()), operative: false };
         let mut c = Vec::new();
-        citations(s, &ctx, &[], &mut HashMap::new(), &mut c);
+        citations(s, &Cues::of(s), &ctx, &[], &mut HashMap::new(), &mut c);
         c.into_iter()
             .filter_map(|c| match c.what {
                 Pending::Citation(d, _) => Some((d.symbol, d.date.map(|d| d.to_string()), c.start, c.end)),
@@ -1288,7 +1345,8 @@ mod tests {
     #[test]
     fn names_printed_with_non_breaking_hyphens_are_found() {
         let mut c = Vec::new();
-        instruments("the Treaty on the Non\u{2011}Proliferation of Nuclear Weapons,", &mut c);
+        let s = "the Treaty on the Non\u{2011}Proliferation of Nuclear Weapons,";
+        instruments(s, &mut c);
         let keys: Vec<String> = c
             .into_iter()
             .filter_map(|c| match c.what {
@@ -1315,7 +1373,8 @@ mod tests {
         assert_eq!(fr[0].0, "A/RES/65/232");
         let ctx = Ctx { lang: "fr", organ: Some("general-assembly".into()), operative: false };
         let mut c = Vec::new();
-        citations("sa résolution 65/232 du 21 décembre 2010", &ctx, &[], &mut HashMap::new(), &mut c);
+        let s = "sa résolution 65/232 du 21 décembre 2010";
+        citations(s, &Cues::of(s), &ctx, &[], &mut HashMap::new(), &mut c);
         assert!(matches!(&c[0].what, Pending::Citation(d, _) if d.date.is_some()));
     }
 }

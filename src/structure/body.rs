@@ -327,7 +327,7 @@ impl Parser<'_> {
                     let lowercase = u.rest.text.chars().next().is_some_and(char::is_lowercase);
                     // "Therefore" on a line of its own ends the sentence before it.
                     let fragment =
-                        u.rest.text.split_whitespace().count() <= 2 && !super::units::ends_sentence(&u.rest.text);
+                        u.rest.text.split_whitespace().nth(2).is_none() && !super::units::ends_sentence(&u.rest.text);
                     let bracketed = super::units::is_bracketed_title(&u.rest.text);
                     match (state, lead.as_ref().map(|l| l.1)) {
                         // A title in brackets before the first numbered paragraph opens the

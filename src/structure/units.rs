@@ -212,7 +212,12 @@ fn classify_one(b: &Block) -> Unit {
         u.rest = rest.trim();
         return u;
     }
-    if let Some(c) = re(&NUMBERED).and_then(|r| r.captures(&rest.text)) {
+    // The patterns below are anchored at the start, each at a character of its own: a digit
+    // (NUMBERED, BARE_NUMBER), a bracket, a small letter or a digit (LABEL), a capital
+    // (SECTION). Only those that can match are run.
+    let first = rest.text.bytes().next().unwrap_or(0);
+    let digit = first.is_ascii_digit();
+    if digit && let Some(c) = re(&NUMBERED).and_then(|r| r.captures(&rest.text)) {
         let num: String = c.get(1).map_or("", |m| m.as_str()).chars().filter(|c| !c.is_whitespace()).collect();
         let len = c.get(0).map_or(0, |m| m.end());
         rest = rest.tail(len);
@@ -222,7 +227,8 @@ fn classify_one(b: &Block) -> Unit {
     }
     // A number typed without its full stop, or with the stop after a space and none before
     // the lead phrase, before an italic lead phrase: `3 *Calls upon*`, `232 .*Recognizes*`.
-    if let Some(c) = re(&BARE_NUMBER).and_then(|r| r.captures(&rest.text))
+    if digit
+        && let Some(c) = re(&BARE_NUMBER).and_then(|r| r.captures(&rest.text))
         && let Some(m) = c.get(0)
         && rest.styles.iter().any(|s| s.start == m.end() && s.style == crate::model::Style::Italic)
     {
@@ -240,7 +246,9 @@ fn classify_one(b: &Block) -> Unit {
         u.rest = tail;
         return u;
     }
-    if let Some(c) = re(&LABEL).and_then(|r| r.captures(&rest.text)) {
+    if (first == b'(' || first.is_ascii_lowercase() || digit)
+        && let Some(c) = re(&LABEL).and_then(|r| r.captures(&rest.text))
+    {
         let label = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).map_or("", |m| m.as_str()).to_string();
         let len = c.get(0).map_or(0, |m| m.end());
         let kind = if label.chars().all(|c| c.is_ascii_digit()) {
@@ -259,7 +267,9 @@ fn classify_one(b: &Block) -> Unit {
         u.rest = rest.tail(m.end());
         return u;
     }
-    if let Some(c) = re(&SECTION).and_then(|r| r.captures(&rest.text)) {
+    if first.is_ascii_uppercase()
+        && let Some(c) = re(&SECTION).and_then(|r| r.captures(&rest.text))
+    {
         // `I`, `II. Title`, `A. Title` — but not a sentence that opens with "A ".
         let num = c.get(1).map_or("", |m| m.as_str()).to_string();
         let after = rest.text.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("");
