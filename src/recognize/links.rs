@@ -466,18 +466,11 @@ enum Pending {
     Date(crate::model::Date),
 }
 
-/// What a text holds that the costlier patterns need: most texts cite no resolution, and
-/// the patterns that find citations are then not run.
-struct Cues {
-    /// "solu" or "cisi", which every word of [`CITATION`]'s `kind` holds (resolution,
-    /// résolution, resolución, decision, décision, decisión).
-    citation: bool,
-}
-
-impl Cues {
-    fn of(s: &str) -> Cues {
-        Cues { citation: s.contains("solu") || s.contains("cisi") }
-    }
+/// Whether a text may cite a resolution or decision: every word of [`CITATION`]'s `kind`
+/// holds "solu" or "cisi" (resolution, résolution, resolución, decision, décision, decisión),
+/// and most texts hold neither, so the citation patterns are not run on them.
+fn may_cite(s: &str) -> bool {
+    s.contains("solu") || s.contains("cisi")
 }
 
 /// Finds the mentions of one text.
@@ -487,10 +480,9 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     }
     let s = t.text.as_str();
     let mut cands: Vec<Candidate> = Vec::new();
-    let cues = Cues::of(s);
     let mut actors = Vec::new();
     actor_names(s, &mut actors);
-    citations(s, &cues, ctx, &actors, &mut found.named, &mut cands);
+    citations(s, ctx, &actors, &mut found.named, &mut cands);
     symbols(s, &mut cands);
     instruments(s, &mut cands);
     cands.extend(actors);
@@ -762,14 +754,13 @@ fn other_body_at(at: usize, actors: &[Candidate]) -> Option<String> {
 
 fn citations(
     s: &str,
-    cues: &Cues,
     ctx: &Ctx<'_>,
     actors: &[Candidate],
     named: &mut HashMap<String, String>,
     out: &mut Vec<Candidate>,
 ) {
     let (Some(re), Some(item)) = (CITATION.as_ref(), ITEM.as_ref()) else { return };
-    if !cues.citation {
+    if !may_cite(s) {
         return;
     }
     let mut found: Vec<(usize, usize, Anchor)> = Vec::new();
@@ -1333,7 +1324,7 @@ mod tests {
     fn cites(s: &str, organ: &str) -> Vec<(String, Option<String>, usize, usize)> {
         let ctx = Ctx { lang: "en", organ: Some(organ.to_string()), operative: false };
         let mut c = Vec::new();
-        citations(s, &Cues::of(s), &ctx, &[], &mut HashMap::new(), &mut c);
+        citations(s, &ctx, &[], &mut HashMap::new(), &mut c);
         c.into_iter()
             .filter_map(|c| match c.what {
                 Pending::Citation(d, _) => Some((d.symbol, d.date.map(|d| d.to_string()), c.start, c.end)),
@@ -1374,7 +1365,7 @@ mod tests {
         let ctx = Ctx { lang: "fr", organ: Some("general-assembly".into()), operative: false };
         let mut c = Vec::new();
         let s = "sa résolution 65/232 du 21 décembre 2010";
-        citations(s, &Cues::of(s), &ctx, &[], &mut HashMap::new(), &mut c);
+        citations(s, &ctx, &[], &mut HashMap::new(), &mut c);
         assert!(matches!(&c[0].what, Pending::Citation(d, _) if d.date.is_some()));
     }
 }

@@ -554,7 +554,7 @@ impl Mapper<'_> {
         let iri = ids::cited_part(cited, pinpoints);
         if self.described.insert(iri.clone()) {
             self.iri(&iri, TYPE, CITED_PART);
-            self.iri(&iri, IS_PART_OF_DOCUMENT, cited);
+            self.iri(&iri, DC_IS_PART_OF, cited);
             self.add(&iri, PINPOINT, string(&pinpoints.join(", ")));
         }
         iri

@@ -294,7 +294,7 @@ terms! { "http://purl.org/dc/terms/";
     DATE = "date";
     /// dcterms:isPartOf: a cited part in its cited document (the converted document's own
     /// parts use `eli:is_part_of`, both ways).
-    IS_PART_OF_DOCUMENT = "isPartOf";
+    DC_IS_PART_OF = "isPartOf";
 }
 
 terms! { "http://www.w3.org/2004/02/skos/core#";
