@@ -449,7 +449,7 @@ impl Words {
     /// The longest lead phrase of `lang` (English where it has none) that opens `text`,
     /// followed by a word boundary.
     pub fn lead_phrase_at(&self, lang: &str, text: &str) -> Option<&LeadPhrase> {
-        let lang = if self.lead_index.get(lang).is_some_and(|i| !i.is_empty()) { lang } else { "en" };
+        let lang = self.lead_lang(lang);
         let list = self.lead_phrases.get(lang)?;
         let candidates = self.lead_index.get(lang)?.get(first_word(text))?;
         candidates.iter().filter_map(|i| list.get(*i)).find(|lp| {
@@ -461,8 +461,13 @@ impl Words {
     /// Whether a lead phrase that [`Words::lead_phrase_at`] would try on a text opening with
     /// `word` (a word as it ends: at a space or punctuation) opens with that word.
     pub fn opens_lead_phrase(&self, lang: &str, word: &str) -> bool {
-        let lang = if self.lead_index.get(lang).is_some_and(|i| !i.is_empty()) { lang } else { "en" };
-        self.lead_index.get(lang).is_some_and(|i| i.contains_key(first_word(word)))
+        self.lead_index.get(self.lead_lang(lang)).is_some_and(|i| i.contains_key(first_word(word)))
+    }
+
+    /// The language whose lead phrases are read for a text in `lang`: its own where the
+    /// tables have them, else English.
+    fn lead_lang<'a>(&self, lang: &'a str) -> &'a str {
+        if self.lead_index.get(lang).is_some_and(|i| !i.is_empty()) { lang } else { "en" }
     }
 
     /// The words of one list of `ontology/link-words.tsv` (`pinpoint`, `head`, …), in file

@@ -1249,11 +1249,11 @@ fn actions(t: &Text, lead: Option<&str>, lang: &str, found: &Found) -> Vec<Actio
     let w = words();
     let s = t.text.as_str();
     let mut verbs: Vec<(usize, usize, String)> = Vec::new();
-    let lead = lead
-        .map(str::to_string)
-        .or_else(|| w.lead_phrase_at(lang, s).filter(|lp| lp.part == Part::Operative).map(|lp| lp.phrase.clone()));
-    if let Some(l) = lead.as_deref()
-        && let Some(lp) = w.lead_phrase_at(lang, s).or_else(|| w.lead_phrase_at(lang, l))
+    // The lead phrase the text opens with, looked up once for both uses below.
+    let opening = w.lead_phrase_at(lang, s);
+    let lead = lead.or_else(|| opening.filter(|lp| lp.part == Part::Operative).map(|lp| lp.phrase.as_str()));
+    if let Some(l) = lead
+        && let Some(lp) = opening.or_else(|| w.lead_phrase_at(lang, l))
         && s.starts_with(l)
     {
         verbs.push((0, l.len(), lp.verb.clone()));
