@@ -1,12 +1,15 @@
 //! The printed names of a table found in a text, all names at once.
 //!
 //! The tables of `ontology/` hold thousands of names (organs, States, instruments in three
-//! languages). They are searched with one Aho–Corasick automaton, leftmost-longest, so that
-//! the cost is one pass over the text whatever the size of the table. A name matches as
-//! printed, case kept, with `’` and `'` interchangeable and any of `-`, `‐`, `‑` for a hyphen
-//! (PDF conversions print all of them).
+//! languages). They are held in one Aho–Corasick automaton, walked from its anchored start
+//! at each word start whose first two bytes begin some name (a table of bits says which), so
+//! that the cost is a quick skip over each word and a short walk per likely one, whatever
+//! the size of the table. A name matches as printed, case kept, with `’` and `'`
+//! interchangeable and any of `-`, `‐`, `‑` for a hyphen (PDF conversions print all of them).
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 /// More spellings than this for one name are not generated (a name with many apostrophes and
 /// hyphens keeps its printed form and the plain ASCII one).
@@ -14,7 +17,9 @@ const MAX_VARIANTS: usize = 64;
 
 /// A dictionary of printed names.
 pub struct Names {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<NFA>,
+    /// One bit per pair of bytes that some name begins with.
+    starts: Vec<u64>,
 }
 
 impl Names {
@@ -24,36 +29,88 @@ impl Names {
             names.into_iter().filter(|n| !n.trim().is_empty()).flat_map(spellings).collect();
         patterns.sort();
         patterns.dedup();
-        let automaton = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
-        Names { automaton }
+        let mut starts = vec![0u64; 1 << 10];
+        for p in &patterns {
+            if let [c0, c1, ..] = *p.as_bytes() {
+                let bit = usize::from(c0) << 8 | usize::from(c1);
+                if let Some(word) = starts.get_mut(bit >> 6) {
+                    *word |= 1 << (bit & 63);
+                }
+            }
+        }
+        let automaton = NFA::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
+        Names { automaton, starts }
+    }
+
+    /// Whether some name begins with the bytes `c0` and `c1`.
+    fn may_start(&self, c0: u8, c1: u8) -> bool {
+        let bit = usize::from(c0) << 8 | usize::from(c1);
+        self.starts.get(bit >> 6).is_some_and(|w| w & (1 << (bit & 63)) != 0)
     }
 
     /// Byte ranges of the names in `s` that stand as whole words (no letter or digit just
-    /// before or after), leftmost-longest and not overlapping. A match that starts or ends
-    /// inside a word is dropped and the search goes on one character after its start, so
-    /// that a name starting inside it is still found.
+    /// before or after), leftmost-longest and not overlapping: at each word start from the
+    /// left, the longest name there, kept if it ends a word too. A longest name that runs
+    /// into a word is dropped, not cut back to a shorter one, and a name starting inside it
+    /// is still found.
     pub fn find(&self, s: &str) -> Vec<(usize, usize)> {
         let Some(ac) = &self.automaton else { return Vec::new() };
+        let b = s.as_bytes();
         let mut found = Vec::new();
-        let mut at = 0;
-        while at < s.len() {
-            let Some(m) = ac.find(Input::new(s).span(at..s.len())) else { break };
-            if m.start() < m.end() && whole(s, m.start(), m.end()) {
-                found.push((m.start(), m.end()));
-                at = m.end();
-            } else {
-                at = m.start() + s.get(m.start()..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+        // `i` runs over the bytes that follow no ASCII letter or digit (most bytes do, and
+        // are skipped a word at a time); a byte of a longer character before is decoded only
+        // where a name may start there.
+        let mut i = 0;
+        while let [c0, c1, ..] = *b.get(i..).unwrap_or_default() {
+            let mut next = i;
+            if self.may_start(c0, c1)
+                && s.is_char_boundary(i)
+                && (i == 0 || b.get(i - 1).is_some_and(u8::is_ascii) || word_start(s, i))
+                && let Some(end) = longest(ac, b, i)
+                && whole(s, i, end)
+            {
+                found.push((i, end));
+                next = end;
             }
+            // On to the byte after the next one that is no ASCII letter or digit.
+            let Some(k) = b.get(next..).and_then(|r| r.iter().position(|c| !c.is_ascii_alphanumeric())) else {
+                break;
+            };
+            i = next + k + 1;
         }
         found
     }
 }
 
+/// The end of the longest name of `nfa` that starts at byte `i` of `b`: a walk down the
+/// automaton's trie from its anchored start until no name goes on.
+fn longest(nfa: &NFA, b: &[u8], i: usize) -> Option<usize> {
+    let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+    let mut end = None;
+    for (depth, &byte) in b.get(i..)?.iter().enumerate() {
+        sid = nfa.next_state(Anchored::Yes, sid, byte);
+        if nfa.is_dead(sid) {
+            break;
+        }
+        // A state may also hold the names its failure state matches; the one spelled by the
+        // walk is as long as the walk.
+        if nfa.is_match(sid) && (0..nfa.match_len(sid)).any(|k| nfa.pattern_len(nfa.match_pattern(sid, k)) == depth + 1)
+        {
+            end = Some(i + depth + 1);
+        }
+    }
+    end
+}
+
 /// Whether `s[start..end]` stands as whole words: no letter or digit just before or after.
 fn whole(s: &str, start: usize, end: usize) -> bool {
-    let before = s.get(..start).and_then(|p| p.chars().next_back());
     let after = s.get(end..).and_then(|r| r.chars().next());
-    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    word_start(s, start) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether no letter or digit comes just before byte `i` of `s`.
+fn word_start(s: &str, i: usize) -> bool {
+    s.get(..i).and_then(|p| p.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Every spelling of `name` with its apostrophes and hyphens in each printed form.
@@ -126,5 +183,15 @@ mod tests {
         assert!(names.find("Malia").is_empty());
         let s = "xMali Alia";
         assert_eq!(names.find(s), [(6, 10)]);
+        // After a letter of more than one byte no name starts; after other characters one does.
+        assert!(names.find("éMali").is_empty());
+        assert_eq!(names.find("«Mali» Mali"), [(2, 6), (9, 13)]);
+    }
+
+    #[test]
+    fn a_longest_name_that_runs_into_a_word_is_not_cut_back() {
+        let names = Names::new(["United", "United Nations", "Nations"]);
+        assert!(names.find("United Nationsx").is_empty());
+        assert_eq!(names.find("United Nations, United"), [(0, 14), (16, 22)]);
     }
 }
