@@ -3,6 +3,11 @@
 
 #![expect(clippy::print_stderr, reason = "the binary reports on standard error")]
 
+/// The allocator of the binary: the pipeline allocates many small strings, and with
+/// mimalloc it runs a tenth fewer instructions than with the system's malloc (callgrind).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod batch;
 mod cli;
 mod inputs;
