@@ -7,7 +7,8 @@
 //! a Unicode class (`\p{L}`) has thousands of states, and clearing that set was a tenth of
 //! recognition. So the whole pattern only finds each match, and a copy of it with the large
 //! parts made loose (any words without digits for a name) splits that one span into its
-//! groups. The copy is anchored at both ends of the span, so it can only place the groups
+//! groups. In the copy, `\d` is also an ASCII digit and `\p{L}` any character but a space
+//! or an ASCII digit: in Unicode both are hundreds of states each. The copy is anchored at both ends of the span, so it can only place the groups
 //! differently where the loose parts are ambiguous; a span the copy does not cover exactly
 //! is split by the whole pattern.
 
@@ -23,6 +24,7 @@ impl Split {
     /// `find` finds the matches, `parts` (the same groups) splits each.
     pub(crate) fn new(find: &str, parts: &str) -> Option<Self> {
         let find = Regex::new(find).ok()?;
+        let parts = parts.replace(r"\d", "[0-9]").replace(r"\p{L}", r"[^\s0-9]");
         let parts = Regex::new(&format!("(?:{parts})$")).ok()?;
         Some(Split { find, parts })
     }
