@@ -144,8 +144,8 @@ static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// Every printed name of an actor, longest first, with what it names.
-static ACTOR_NAMES: LazyLock<(Names, HashMap<String, ActorRef>)> = LazyLock::new(|| {
+/// Every printed name of an actor, with what it names.
+static ACTOR_NAMES: LazyLock<(Vec<String>, HashMap<String, ActorRef>)> = LazyLock::new(|| {
     let w = words();
     let mut map: HashMap<String, ActorRef> = HashMap::new();
     let mut add = |name: &str, a: &ActorRef| {
@@ -231,13 +231,13 @@ static ACTOR_NAMES: LazyLock<(Names, HashMap<String, ActorRef>)> = LazyLock::new
             printed.push(first.to_uppercase().chain(n.chars().skip(1)).collect());
         }
     }
-    (Names::new(printed.iter().map(String::as_str)), map)
+    (printed, map)
 });
 
-/// Every printed name of an instrument of the table.
-static INSTRUMENT_NAMES: LazyLock<Names> = LazyLock::new(|| {
+/// The printed names of the actors and of the instruments of the tables, searched together.
+static NAMES: LazyLock<Names<2>> = LazyLock::new(|| {
     let w = words();
-    let names: Vec<&str> = w
+    let instruments: Vec<&str> = w
         .instruments
         .iter()
         .flat_map(|i| std::iter::once(&i.name).chain(&i.aliases).chain(i.name_fr.iter()).chain(i.name_es.iter()))
@@ -245,7 +245,7 @@ static INSTRUMENT_NAMES: LazyLock<Names> = LazyLock::new(|| {
         .map(|n| n.strip_prefix("the ").unwrap_or(n))
         .filter(|n| n.chars().count() > 3)
         .collect();
-    Names::new(names)
+    Names::new([ACTOR_NAMES.0.iter().map(String::as_str).collect(), instruments])
 });
 
 /// An instrument not in the table, by the shape of its name: capitalised words around a head
@@ -481,10 +481,11 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     let s = t.text.as_str();
     let mut cands: Vec<Candidate> = Vec::new();
     let mut actors = Vec::new();
-    actor_names(s, &mut actors);
+    let [actor_spans, instrument_spans] = NAMES.find(s);
+    actor_names(s, &actor_spans, &mut actors);
     citations(s, ctx, &actors, &mut found.named, &mut cands);
     symbols(s, &mut cands);
-    instruments(s, &mut cands);
+    instruments(s, &instrument_spans, &mut cands);
     cands.extend(actors);
     // The words that refer back, after "the " or "The " (found once for all of them; no
     // such word overlaps itself, so each occurrence is one of them).
@@ -1169,8 +1170,10 @@ fn volume_suffix(after: &str) -> Option<String> {
     Some(format!(" (Vol. {})", v.as_str()))
 }
 
-fn instruments(s: &str, out: &mut Vec<Candidate>) {
-    for (start, end) in INSTRUMENT_NAMES.find(s) {
+/// The instruments of `s`: those of the table at `spans`, and those the shape of their name
+/// gives.
+fn instruments(s: &str, spans: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    for &(start, end) in spans {
         let ins = actors::instrument(&key(s.get(start..end).unwrap_or("")));
         out.push(Candidate { start, end, rank: 1, what: Pending::Instrument(ins) });
     }
@@ -1223,9 +1226,10 @@ fn trim_links(name: &str) -> &str {
     }
 }
 
-fn actor_names(s: &str, out: &mut Vec<Candidate>) {
-    let (names, map) = (&ACTOR_NAMES.0, &ACTOR_NAMES.1);
-    for (start, end) in names.find(s) {
+/// The actors of `s` whose names of the tables are at `spans`.
+fn actor_names(s: &str, spans: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    let map = &ACTOR_NAMES.1;
+    for &(start, end) in spans {
         // A name inside a longer capitalised name is not this actor ("Security Council" in
         // "Security Council Committee"): the longer one wins when it is in the tables, and
         // words glued to it (a hyphen) make it another word.
@@ -1337,7 +1341,7 @@ mod tests {
     fn names_printed_with_non_breaking_hyphens_are_found() {
         let mut c = Vec::new();
         let s = "the Treaty on the Non\u{2011}Proliferation of Nuclear Weapons,";
-        instruments(s, &mut c);
+        instruments(s, &NAMES.find(s)[1], &mut c);
         let keys: Vec<String> = c
             .into_iter()
             .filter_map(|c| match c.what {

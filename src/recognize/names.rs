@@ -1,11 +1,12 @@
-//! The printed names of a table found in a text, all names at once.
+//! The printed names of the tables found in a text, all names of all tables at once.
 //!
 //! The tables of `ontology/` hold thousands of names (organs, States, instruments in three
-//! languages). They are held in one Aho–Corasick automaton, walked from its anchored start
-//! at each word start whose first two bytes begin some name (a table of bits says which), so
-//! that the cost is a quick skip over each word and a short walk per likely one, whatever
-//! the size of the table. A name matches as printed, case kept, with `’` and `'`
-//! interchangeable and any of `-`, `‐`, `‑` for a hyphen (PDF conversions print all of them).
+//! languages). They are held in one Aho–Corasick automaton, each name marked with the tables
+//! it belongs to, and walked from its anchored start at each word start whose first two bytes
+//! begin some name (a table of bits says which): the cost is a quick skip over each word and
+//! one short walk per likely one for every table together, whatever their size. A name
+//! matches as printed, case kept, with `’` and `'` interchangeable and any of `-`, `‐`, `‑`
+//! for a hyphen (PDF conversions print all of them).
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
@@ -15,22 +16,36 @@ use aho_corasick::{Anchored, MatchKind};
 /// hyphens keeps its printed form and the plain ASCII one).
 const MAX_VARIANTS: usize = 64;
 
-/// A dictionary of printed names.
-pub struct Names {
+/// `N` dictionaries of printed names, searched in one pass: each word start is walked once
+/// for all of them.
+pub struct Names<const N: usize> {
     automaton: Option<NFA>,
     /// One bit per pair of bytes that some name begins with.
     starts: Vec<u64>,
+    /// For each name of the automaton, one bit per dictionary that holds it.
+    tables: Vec<u32>,
 }
 
-impl Names {
-    /// The dictionary of `names` (blank ones ignored).
-    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut patterns: Vec<String> =
-            names.into_iter().filter(|n| !n.trim().is_empty()).flat_map(spellings).collect();
+impl<const N: usize> Names<N> {
+    /// The dictionaries of `tables` (blank names ignored; at most 32 dictionaries).
+    pub fn new(tables: [Vec<&str>; N]) -> Self {
+        let mut patterns: Vec<(String, u32)> = Vec::new();
+        for (t, names) in tables.into_iter().enumerate().take(32) {
+            for name in names.into_iter().filter(|n| !n.trim().is_empty()) {
+                patterns.extend(spellings(name).into_iter().map(|p| (p, 1 << t)));
+            }
+        }
         patterns.sort();
-        patterns.dedup();
+        // One pattern per spelling, with every dictionary that holds it.
+        patterns.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 |= later.1;
+            }
+            same
+        });
         let mut starts = vec![0u64; 1 << 10];
-        for p in &patterns {
+        for (p, _) in &patterns {
             if let [c0, c1, ..] = *p.as_bytes() {
                 let bit = usize::from(c0) << 8 | usize::from(c1);
                 if let Some(word) = starts.get_mut(bit >> 6) {
@@ -38,8 +53,10 @@ impl Names {
                 }
             }
         }
-        let automaton = NFA::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
-        Names { automaton, starts }
+        let tables = patterns.iter().map(|(_, t)| *t).collect();
+        let automaton =
+            NFA::builder().match_kind(MatchKind::LeftmostLongest).build(patterns.iter().map(|(p, _)| p)).ok();
+        Names { automaton, starts, tables }
     }
 
     /// Whether some name begins with the bytes `c0` and `c1`.
@@ -48,58 +65,77 @@ impl Names {
         self.starts.get(bit >> 6).is_some_and(|w| w & (1 << (bit & 63)) != 0)
     }
 
-    /// Byte ranges of the names in `s` that stand as whole words (no letter or digit just
-    /// before or after), leftmost-longest and not overlapping: at each word start from the
-    /// left, the longest name there, kept if it ends a word too. A longest name that runs
-    /// into a word is dropped, not cut back to a shorter one, and a name starting inside it
-    /// is still found.
-    pub fn find(&self, s: &str) -> Vec<(usize, usize)> {
-        let Some(ac) = &self.automaton else { return Vec::new() };
+    /// For each dictionary, the byte ranges of its names in `s` that stand as whole words (no
+    /// letter or digit just before or after), leftmost-longest and not overlapping: at each
+    /// word start from the left, the longest name there, kept if it ends a word too. A
+    /// longest name that runs into a word is dropped, not cut back to a shorter one, and a
+    /// name starting inside it is still found.
+    pub fn find(&self, s: &str) -> [Vec<(usize, usize)>; N] {
+        let mut found = std::array::from_fn(|_| Vec::new());
+        let Some(nfa) = &self.automaton else { return found };
         let b = s.as_bytes();
-        let mut found = Vec::new();
+        // Where each dictionary's last name ended: none of its names starts before.
+        let mut taken = [0; N];
         // `i` runs over the bytes that follow no ASCII letter or digit (most bytes do, and
         // are skipped a word at a time); a byte of a longer character before is decoded only
         // where a name may start there.
         let mut i = 0;
         while let [c0, c1, ..] = *b.get(i..).unwrap_or_default() {
-            let mut next = i;
             if self.may_start(c0, c1)
+                && taken.iter().any(|t| i >= *t)
                 && s.is_char_boundary(i)
                 && (i == 0 || b.get(i - 1).is_some_and(u8::is_ascii) || word_start(s, i))
-                && let Some(end) = longest(ac, b, i)
-                && whole(s, i, end)
             {
-                found.push((i, end));
-                next = end;
+                let ends = self.longest(nfa, b, i);
+                for ((f, t), end) in found.iter_mut().zip(taken.iter_mut()).zip(ends) {
+                    if let Some(end) = end
+                        && i >= *t
+                        && whole(s, i, end)
+                    {
+                        f.push((i, end));
+                        *t = end;
+                    }
+                }
             }
             // On to the byte after the next one that is no ASCII letter or digit.
-            let Some(k) = b.get(next..).and_then(|r| r.iter().position(|c| !c.is_ascii_alphanumeric())) else {
+            let Some(k) = b.get(i..).and_then(|r| r.iter().position(|c| !c.is_ascii_alphanumeric())) else {
                 break;
             };
-            i = next + k + 1;
+            i += k + 1;
         }
         found
     }
-}
 
-/// The end of the longest name of `nfa` that starts at byte `i` of `b`: a walk down the
-/// automaton's trie from its anchored start until no name goes on.
-fn longest(nfa: &NFA, b: &[u8], i: usize) -> Option<usize> {
-    let mut sid = nfa.start_state(Anchored::Yes).ok()?;
-    let mut end = None;
-    for (depth, &byte) in b.get(i..)?.iter().enumerate() {
-        sid = nfa.next_state(Anchored::Yes, sid, byte);
-        if nfa.is_dead(sid) {
-            break;
+    /// For each dictionary, the end of its longest name that starts at byte `i` of `b`: one
+    /// walk down the automaton's trie from its anchored start until no name goes on.
+    fn longest(&self, nfa: &NFA, b: &[u8], i: usize) -> [Option<usize>; N] {
+        let mut ends = [None; N];
+        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return ends };
+        for (depth, &byte) in b.get(i..).unwrap_or_default().iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, byte);
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if !nfa.is_match(sid) {
+                continue;
+            }
+            // A state may also hold the names its failure state matches; the one spelled by
+            // the walk is as long as the walk.
+            for k in 0..nfa.match_len(sid) {
+                let pid = nfa.match_pattern(sid, k);
+                if nfa.pattern_len(pid) != depth + 1 {
+                    continue;
+                }
+                let tables = self.tables.get(pid.as_usize()).copied().unwrap_or(0);
+                for (t, end) in ends.iter_mut().enumerate() {
+                    if tables & (1 << t) != 0 {
+                        *end = Some(i + depth + 1);
+                    }
+                }
+            }
         }
-        // A state may also hold the names its failure state matches; the one spelled by the
-        // walk is as long as the walk.
-        if nfa.is_match(sid) && (0..nfa.match_len(sid)).any(|k| nfa.pattern_len(nfa.match_pattern(sid, k)) == depth + 1)
-        {
-            end = Some(i + depth + 1);
-        }
+        ends
     }
-    end
 }
 
 /// Whether `s[start..end]` stands as whole words: no letter or digit just before or after.
@@ -155,15 +191,16 @@ mod tests {
 
     #[test]
     fn names_are_found_whole_longest_and_in_every_spelling() {
-        let names = Names::new([
+        let names = Names::new([vec![
             "United Nations",
             "United Nations Office on Drugs and Crime",
             "Côte d’Ivoire",
             "Non-Proliferation Treaty",
             "UN",
-        ]);
+        ]]);
         let s = "The United Nations Office on Drugs and Crime, Côte d'Ivoire, the Non\u{2011}Proliferation Treaty, UNDP and the United Nations.";
-        let found: Vec<&str> = names.find(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        let [found] = names.find(s);
+        let found: Vec<&str> = found.into_iter().map(|(a, b)| &s[a..b]).collect();
         assert_eq!(
             found,
             [
@@ -177,21 +214,35 @@ mod tests {
 
     #[test]
     fn a_name_inside_a_word_is_not_found_but_one_starting_inside_a_false_match_is() {
-        let names = Names::new(["Mali", "Alia"]);
-        assert!(names.find("Somalia").is_empty());
+        let names = Names::new([vec!["Mali", "Alia"]]);
+        let find = |s| names.find(s).concat();
+        assert!(find("Somalia").is_empty());
         // "Malia" is no name; "Mali" inside it does not stand alone, and neither does "alia".
-        assert!(names.find("Malia").is_empty());
+        assert!(find("Malia").is_empty());
         let s = "xMali Alia";
-        assert_eq!(names.find(s), [(6, 10)]);
+        assert_eq!(find(s), [(6, 10)]);
         // After a letter of more than one byte no name starts; after other characters one does.
-        assert!(names.find("éMali").is_empty());
-        assert_eq!(names.find("«Mali» Mali"), [(2, 6), (9, 13)]);
+        assert!(find("éMali").is_empty());
+        assert_eq!(find("«Mali» Mali"), [(2, 6), (9, 13)]);
     }
 
     #[test]
     fn a_longest_name_that_runs_into_a_word_is_not_cut_back() {
-        let names = Names::new(["United", "United Nations", "Nations"]);
-        assert!(names.find("United Nationsx").is_empty());
-        assert_eq!(names.find("United Nations, United"), [(0, 14), (16, 22)]);
+        let names = Names::new([vec!["United", "United Nations", "Nations"]]);
+        let find = |s| names.find(s).concat();
+        assert!(find("United Nationsx").is_empty());
+        assert_eq!(find("United Nations, United"), [(0, 14), (16, 22)]);
+    }
+
+    #[test]
+    fn each_dictionary_keeps_its_own_names_found_in_one_pass() {
+        let names = Names::new([
+            vec!["United Nations", "Paris"],
+            vec!["Charter of the United Nations", "Paris", "Nations Unies"],
+        ]);
+        let s = "the Charter of the United Nations, signed in Paris";
+        let [actors, instruments] = names.find(s);
+        assert_eq!(actors, [(19, 33), (45, 50)]);
+        assert_eq!(instruments, [(4, 33), (45, 50)]);
     }
 }
