@@ -489,7 +489,7 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     cands.extend(actors);
     // The words that refer back, after "the " or "The " (found once for all of them; no
     // such word overlaps itself, so each occurrence is one of them).
-    for (he, _) in s.match_indices("he ") {
+    for he in memchr::memmem::find_iter(s.as_bytes(), "he ") {
         if !s.get(..he).is_some_and(|p| p.ends_with(['t', 'T'])) {
             continue;
         }
@@ -1264,7 +1264,7 @@ fn actions(t: &Text, lead: Option<&str>, lang: &str, found: &Found) -> Vec<Actio
     }
     // Further verbs: ", and requests", "; and calls upon", "et prie", "y solicita".
     for conj in CONJUNCTIONS.iter() {
-        for (at, _) in s.match_indices(conj.as_str()) {
+        for at in memchr::memmem::find_iter(s.as_bytes(), conj.as_bytes()) {
             let from = at + conj.len();
             let rest = s.get(from..).unwrap_or("");
             let rest = ADVERBS.iter().find_map(|a| rest.strip_prefix(a.as_str())).unwrap_or(rest);
