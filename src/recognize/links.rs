@@ -31,6 +31,7 @@ use crate::model::{
 };
 use crate::words::{Part, words};
 use foldhash::{HashMap, HashMapExt};
+use memchr::memmem::Finder;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -489,7 +490,8 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
     cands.extend(actors);
     // The words that refer back, after "the " or "The " (found once for all of them; no
     // such word overlaps itself, so each occurrence is one of them).
-    for he in memchr::memmem::find_iter(s.as_bytes(), "he ") {
+    static HE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("he "));
+    for he in HE.find_iter(s.as_bytes()) {
         if !s.get(..he).is_some_and(|p| p.ends_with(['t', 'T'])) {
             continue;
         }
@@ -584,8 +586,11 @@ static AFTER_LIST: LazyLock<Vec<String>> = LazyLock::new(|| spaced("after-list",
 static JOINS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("joins", true, false));
 /// The word before "its resolution" after an organ: " in", " dans", " en".
 static IN_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("in", true, false));
-/// The words before a further operative verb: " and ", " et ", " y ".
-static CONJUNCTIONS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("conjunction", true, true));
+/// The words before a further operative verb: " and ", " et ", " y ", each a searcher built
+/// once.
+static CONJUNCTIONS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
+    spaced("conjunction", true, true).iter().map(|c| Finder::new(c.as_bytes()).into_owned()).collect()
+});
 /// The words skipped after such a conjunction: "also ", "further ".
 static ADVERBS: LazyLock<Vec<String>> = LazyLock::new(|| spaced("adverb", false, true));
 
@@ -1264,8 +1269,8 @@ fn actions(t: &Text, lead: Option<&str>, lang: &str, found: &Found) -> Vec<Actio
     }
     // Further verbs: ", and requests", "; and calls upon", "et prie", "y solicita".
     for conj in CONJUNCTIONS.iter() {
-        for at in memchr::memmem::find_iter(s.as_bytes(), conj.as_bytes()) {
-            let from = at + conj.len();
+        for at in conj.find_iter(s.as_bytes()) {
+            let from = at + conj.needle().len();
             let rest = s.get(from..).unwrap_or("");
             let rest = ADVERBS.iter().find_map(|a| rest.strip_prefix(a.as_str())).unwrap_or(rest);
             let skipped = s.len() - from - rest.len();
