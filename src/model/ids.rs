@@ -199,6 +199,21 @@ pub fn called(res: &Resolution) -> Vec<bool> {
     called
 }
 
+/// How many texts the walk visits, and how many mentions and footnote calls they hold: a
+/// size hint for the exporters.
+pub fn text_counts(res: &Resolution) -> (usize, usize) {
+    let (mut texts, mut marks) = (0, 0);
+    walk(
+        res,
+        &mut |_, text| {
+            texts += 1;
+            marks += text.mentions.len() + text.notes.len();
+        },
+        &mut |_| {},
+    );
+    (texts, marks)
+}
+
 /// The embedded documents in walk order: the `n`-th (from 1) is component `cmp_{n}`.
 pub fn components(res: &Resolution) -> Vec<&Embedded> {
     let mut out = Vec::new();
