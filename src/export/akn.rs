@@ -18,6 +18,7 @@ use crate::model::{
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use std::io::{self, Write};
+use std::rc::Rc;
 
 /// The Akoma Ntoso namespace.
 pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -39,6 +40,9 @@ pub fn write(res: &Resolution, opts: &ExportOptions, out: impl Write) -> io::Res
             called: ids::called(res),
             numbers: ids::components(res),
             components: Vec::new(),
+            actor_refs: vec![None; res.actors.len()],
+            citation_hrefs: vec![None; res.citations.len()],
+            instrument_hrefs: vec![None; res.instruments.len()],
         };
         w.document()?;
     }
@@ -70,6 +74,21 @@ struct Akn<'a, W: Write> {
     numbers: Vec<&'a Embedded>,
     /// Embedded documents met in the main text, written after it as components.
     components: Vec<(usize, &'a Embedded)>,
+    /// The attribute values of mentions of the resolution's actors, citations and
+    /// instruments, by index, made at the first mention: building them again (a slug, an
+    /// IRI, a copy) for each mention was a sixth of the writer.
+    actor_refs: Vec<Option<Rc<str>>>,
+    citation_hrefs: Vec<Option<Rc<str>>>,
+    instrument_hrefs: Vec<Option<Rc<str>>>,
+}
+
+/// The value kept at `i` in `cache`, made by `make` the first time.
+fn cached(cache: &mut [Option<Rc<str>>], i: usize, make: impl FnOnce() -> String) -> Rc<str> {
+    match cache.get_mut(i) {
+        Some(Some(v)) => v.clone(),
+        Some(slot) => slot.insert(make().into()).clone(),
+        None => make().into(),
+    }
 }
 
 /// How [`escape`] writes a string: as an attribute value, as character data, or as
@@ -839,21 +858,29 @@ impl<'a, W: Write> Akn<'a, W> {
     }
 
     /// The attribute of the element that marks a mention, if any.
-    fn mention_attribute(&self, m: &Mention) -> Option<(&'static str, String)> {
+    fn mention_attribute(&mut self, m: &Mention) -> Option<(&'static str, Rc<str>)> {
         let res = self.res;
+        let iris = &self.iris;
         match &m.what {
-            MentionKind::Date(d) => Some(("date", d.to_string())),
-            MentionKind::Citation(i) => res.citations.get(*i).map(|c| ("href", self.path(&cited_iri(&self.iris, c)))),
-            MentionKind::Instrument(i) => {
-                res.instruments.get(*i).map(|ins| ("href", self.path(&self.iris.instrument(&ins.key))))
-            }
-            MentionKind::Actor(i) => res.actors.get(*i).map(|a| ("refersTo", format!("#{}", actor_eid(a)))),
+            MentionKind::Date(d) => Some(("date", d.to_string().into())),
+            MentionKind::Citation(i) => res
+                .citations
+                .get(*i)
+                .map(|c| ("href", cached(&mut self.citation_hrefs, *i, || path(iris, &cited_iri(iris, c))))),
+            MentionKind::Instrument(i) => res
+                .instruments
+                .get(*i)
+                .map(|ins| ("href", cached(&mut self.instrument_hrefs, *i, || path(iris, &iris.instrument(&ins.key))))),
+            MentionKind::Actor(i) => res
+                .actors
+                .get(*i)
+                .map(|a| ("refersTo", cached(&mut self.actor_refs, *i, || format!("#{}", actor_eid(a))))),
         }
     }
 
     /// An IRI of this base as the path AKN references use (`/akn/…`).
     fn path(&self, iri: &str) -> String {
-        iri.strip_prefix(self.iris.base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(iri).to_string()
+        path(&self.iris, iri)
     }
 
     fn open_mention(&mut self, m: &Mention) -> io::Result<()> {
@@ -993,6 +1020,11 @@ fn style_name(s: Style) -> &'static str {
 /// The document kinds that are drafts.
 pub fn is_draft(k: DocKind) -> bool {
     matches!(k, DocKind::DraftResolution | DocKind::DraftDecision)
+}
+
+/// An IRI of the base of `iris` as the path AKN references use (`/akn/…`).
+fn path(iris: &Iris, iri: &str) -> String {
+    iri.strip_prefix(iris.base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(iri).to_string()
 }
 
 /// The eId of an actor's TLC: its table key, or its ISO code for a State.
