@@ -160,6 +160,10 @@ pub fn list(parent: &str) -> String {
 
 /// eIds of sub-paragraphs, children of the list of `parent`.
 pub fn points(parent: &str, points: &[Point]) -> Vec<String> {
+    // Most paragraphs have none: nothing to build.
+    if points.is_empty() {
+        return Vec::new();
+    }
     let list = list(parent);
     siblings(&list, "point", points.iter().map(|p| p.num.as_deref().filter(|n| *n != "-" && *n != "•")))
 }
