@@ -89,7 +89,10 @@ fn group_by_subject(triples: Vec<Triple>) -> Vec<Triple> {
             *at += 1;
         }
     }
-    let mut out: Vec<Triple> = slots.into_iter().flatten().collect();
+    // Sized beforehand: collected from `flatten`, which gives no size, the vector was grown
+    // (and copied) a dozen times.
+    let mut out: Vec<Triple> = Vec::with_capacity(slots.len());
+    out.extend(slots.into_iter().flatten());
     for group in out.chunk_by_mut(|a, b| a.s == b.s) {
         group.sort_unstable_by(|a, b| (a.p != TYPE, a.p, &a.o).cmp(&(b.p != TYPE, b.p, &b.o)));
     }
