@@ -465,11 +465,13 @@ impl Iris {
 
     /// The IRI of a document cited by symbol, with its adoption date and organ if known.
     pub fn cited(&self, symbol: &str, akn: Option<&str>, date: Option<&str>, number: Option<&str>) -> String {
+        // `concat` sizes the string once, where `format!` grew it (both exporters build the
+        // IRI of every cited document).
         match (akn, date, number) {
             (Some(a), Some(d), Some(n)) => {
-                format!("{}/akn/un/statement/deliberation/{a}/{d}/{}", self.base, number_token(n))
+                [&self.base, "/akn/un/statement/deliberation/", a, "/", d, "/", &number_token(n)].concat()
             }
-            _ => format!("{}{}", self.base, symbol_path(symbol)),
+            _ => [&self.base, "/akn/un/symbol/", &token(symbol)].concat(),
         }
     }
 }
