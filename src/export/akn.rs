@@ -18,6 +18,7 @@ use crate::model::{
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use std::io::{self, Write};
+use std::rc::Rc;
 
 /// The Akoma Ntoso namespace.
 pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -30,7 +31,8 @@ pub fn write(res: &Resolution, opts: &ExportOptions, out: impl Write) -> io::Res
         let mut w = Akn {
             w: Writer::new_with_indent(&mut buf, b' ', 2),
             inline: None,
-            spare: Vec::new(),
+            spare: String::new(),
+            scratch: String::new(),
             res,
             iris,
             footnotes: ids::footnotes(res),
@@ -38,6 +40,9 @@ pub fn write(res: &Resolution, opts: &ExportOptions, out: impl Write) -> io::Res
             called: ids::called(res),
             numbers: ids::components(res),
             components: Vec::new(),
+            actor_refs: vec![None; res.actors.len()],
+            citation_hrefs: vec![None; res.citations.len()],
+            instrument_hrefs: vec![None; res.instruments.len()],
         };
         w.document()?;
     }
@@ -51,11 +56,13 @@ type Attrs<'a> = &'a [(&'a str, &'a str)];
 
 struct Akn<'a, W: Write> {
     w: Writer<W>,
-    /// While inline content is written: a writer without indentation, whose output goes into
-    /// the enclosing element as it is (indentation inside mixed content would add spaces).
-    inline: Option<Writer<Vec<u8>>>,
-    /// The buffer of the last inline writer, kept for the next one.
-    spare: Vec<u8>,
+    /// While inline content is written: its markup, without indentation, that goes into the
+    /// enclosing element as it is (indentation inside mixed content would add spaces).
+    inline: Option<String>,
+    /// The buffer of the last inline content, kept for the next one.
+    spare: String,
+    /// The escaped text of the last text event, its buffer kept for the next one.
+    scratch: String,
     res: &'a Resolution,
     iris: Iris,
     footnotes: Vec<String>,
@@ -67,76 +74,162 @@ struct Akn<'a, W: Write> {
     numbers: Vec<&'a Embedded>,
     /// Embedded documents met in the main text, written after it as components.
     components: Vec<(usize, &'a Embedded)>,
+    /// The attribute values of mentions of the resolution's actors, citations and
+    /// instruments, by index, made at the first mention: building them again (a slug, an
+    /// IRI, a copy) for each mention was a sixth of the writer.
+    actor_refs: Vec<Option<Rc<str>>>,
+    citation_hrefs: Vec<Option<Rc<str>>>,
+    instrument_hrefs: Vec<Option<Rc<str>>>,
 }
 
-/// Characters XML 1.0 cannot carry, replaced by U+FFFD.
-fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad =
-        |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
-    // The C0 controls are single bytes below 0x20; U+FFFE and U+FFFF begin with 0xEF. Texts
-    // rarely hold either, so a scan over bytes decides.
-    if s.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF) && s.chars().any(bad) {
-        s.chars().map(|c| if bad(c) { '\u{FFFD}' } else { c }).collect::<String>().into()
-    } else {
-        s.into()
+/// The value kept at `i` in `cache`, made by `make` the first time.
+fn cached(cache: &mut [Option<Rc<str>>], i: usize, make: impl FnOnce() -> String) -> Rc<str> {
+    match cache.get_mut(i) {
+        Some(Some(v)) => v.clone(),
+        Some(slot) => slot.insert(make().into()).clone(),
+        None => make().into(),
     }
 }
 
-/// A tag with its attributes, in one buffer sized for them beforehand: `BytesStart::new`
-/// borrows the name and grew a copy attribute by attribute, and those reallocations were
-/// 1 % of a conversion's instructions.
+/// How [`escape`] writes a string: as an attribute value, as character data, or as
+/// character data whose line feeds are `<eol/>` elements.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Attribute,
+    Text,
+    Lines,
+}
+
+/// The bytes [`escape`] looks at: markup, the controls, and the first byte of U+FFFE and
+/// U+FFFF.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    #[allow(clippy::indexing_slicing)] // b < 256 by the loop's condition
+    while b < 256 {
+        t[b] = matches!(b as u8, 0..=0x08 | 0x0A..=0x1F | b'<' | b'>' | b'&' | b'\'' | b'"' | 0xEF);
+        b += 1;
+    }
+    t
+};
+
+/// Appends `s` escaped as quick-xml escapes text and attribute values (`<>&'"`), with the
+/// characters XML 1.0 cannot carry (the controls but tab, line feed and carriage return,
+/// U+FFFE, U+FFFF) replaced by U+FFFD, in one pass. In text a carriage return is written
+/// as a character reference: an XML parser would turn a literal one into a line feed.
+fn escape(out: &mut String, s: &str, mode: Mode) {
+    let bytes = s.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        if !SPECIAL.get(usize::from(b)).copied().unwrap_or(true) {
+            i += 1;
+            continue;
+        }
+        let (with, len) = match b {
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'&' => ("&amp;", 1),
+            b'\'' => ("&apos;", 1),
+            b'"' => ("&quot;", 1),
+            b'\r' if mode != Mode::Attribute => ("&#13;", 1),
+            b'\n' if mode == Mode::Lines => ("<eol/>", 1),
+            b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            0..=0x1F => ("\u{FFFD}", 1),
+            0xEF if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) => ("\u{FFFD}", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(s.get(from..i).unwrap_or_default());
+        out.push_str(with);
+        i += len;
+        from = i;
+    }
+    out.push_str(s.get(from..).unwrap_or_default());
+}
+
+/// Appends a tag's name and its attributes, ` key="value"` each.
+fn tag_into(out: &mut String, name: &str, attrs: Attrs<'_>) {
+    out.push_str(name);
+    for (k, v) in attrs {
+        out.push(' ');
+        out.push_str(k);
+        out.push_str("=\"");
+        escape(out, v, Mode::Attribute);
+        out.push('"');
+    }
+}
+
+/// A tag with its attributes, in one buffer sized for them beforehand.
 fn tag<'x>(name: &str, attrs: Attrs<'_>) -> BytesStart<'x> {
     // ` key="value"` per attribute, and room for a few escapes.
     let len = name.len() + attrs.iter().map(|(k, v)| k.len() + v.len() + 4).sum::<usize>() + 16;
     let mut buf = String::with_capacity(len);
-    buf.push_str(name);
-    let mut e = BytesStart::from_content(buf, name.len());
-    for (k, v) in attrs {
-        let v = xml_safe(v);
-        e.push_attribute((*k, v.as_ref()));
-    }
-    e
+    tag_into(&mut buf, name, attrs);
+    BytesStart::from_content(buf, name.len())
 }
 
 impl<'a, W: Write> Akn<'a, W> {
     fn event(&mut self, e: Event<'_>) -> io::Result<()> {
-        match &mut self.inline {
-            Some(w) => w.write_event(e),
-            None => self.w.write_event(e),
-        }
-        .map_err(io::Error::other)
+        self.w.write_event(e).map_err(io::Error::other)
     }
 
     fn start(&mut self, name: &str, attrs: Attrs<'_>) -> io::Result<()> {
+        if let Some(buf) = &mut self.inline {
+            buf.push('<');
+            tag_into(buf, name, attrs);
+            buf.push('>');
+            return Ok(());
+        }
         let e = tag(name, attrs);
         self.event(Event::Start(e))
     }
 
     fn end(&mut self, name: &str) -> io::Result<()> {
+        if let Some(buf) = &mut self.inline {
+            buf.push_str("</");
+            buf.push_str(name);
+            buf.push('>');
+            return Ok(());
+        }
         self.event(Event::End(BytesEnd::new(name)))
     }
 
     fn empty(&mut self, name: &str, attrs: Attrs<'_>) -> io::Result<()> {
+        if let Some(buf) = &mut self.inline {
+            buf.push('<');
+            tag_into(buf, name, attrs);
+            buf.push_str("/>");
+            return Ok(());
+        }
         let e = tag(name, attrs);
         self.event(Event::Empty(e))
     }
 
     fn chars(&mut self, s: &str) -> io::Result<()> {
+        self.text(s, Mode::Text)
+    }
+
+    /// Text, escaped by [`escape`] in `mode`: straight into the inline buffer, or as one text
+    /// event of the indenting writer.
+    fn text(&mut self, s: &str, mode: Mode) -> io::Result<()> {
         if s.is_empty() {
             return Ok(());
         }
-        let s = xml_safe(s);
-        // A carriage return is written as a character reference: an XML parser would turn
-        // a literal one into a line feed.
-        for (i, piece) in s.split('\r').enumerate() {
-            if i > 0 {
-                self.event(Event::Text(BytesText::from_escaped("&#13;")))?;
-            }
-            if !piece.is_empty() {
-                self.event(Event::Text(BytesText::new(piece)))?;
-            }
+        if let Some(buf) = &mut self.inline {
+            escape(buf, s, mode);
+            return Ok(());
         }
-        Ok(())
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        escape(&mut text, s, mode);
+        let r = self.event(Event::Text(BytesText::from_escaped(text.as_str())));
+        self.scratch = text;
+        r
     }
 
     /// `<name attrs>` + mixed content written by `body` without indentation + `</name>`
@@ -152,16 +245,15 @@ impl<'a, W: Write> Akn<'a, W> {
             body(self)?;
             return self.end(name);
         }
-        self.inline = Some(Writer::new(std::mem::take(&mut self.spare)));
+        self.inline = Some(std::mem::take(&mut self.spare));
         let r = body(self);
-        let mut buf = self.inline.take().map(Writer::into_inner).unwrap_or_default();
+        let mut buf = self.inline.take().unwrap_or_default();
         r?;
         let written = if buf.is_empty() {
             self.empty(name, attrs)
         } else {
-            let text = std::str::from_utf8(&buf).map_err(io::Error::other)?;
             self.start(name, attrs)?;
-            self.w.write_event(Event::Text(BytesText::from_escaped(text))).map_err(io::Error::other)?;
+            self.event(Event::Text(BytesText::from_escaped(buf.as_str())))?;
             self.end(name)
         };
         buf.clear();
@@ -432,6 +524,10 @@ impl<'a, W: Write> Akn<'a, W> {
 
     /// Text with `\n` written as `<eol/>`.
     fn lines(&mut self, s: &str) -> io::Result<()> {
+        // Inline, an `<eol/>` is written as it is: the text is escaped in one pass.
+        if self.inline.is_some() {
+            return self.text(s, Mode::Lines);
+        }
         for (i, l) in s.split('\n').enumerate() {
             if i > 0 {
                 self.empty("eol", &[])?;
@@ -762,21 +858,29 @@ impl<'a, W: Write> Akn<'a, W> {
     }
 
     /// The attribute of the element that marks a mention, if any.
-    fn mention_attribute(&self, m: &Mention) -> Option<(&'static str, String)> {
+    fn mention_attribute(&mut self, m: &Mention) -> Option<(&'static str, Rc<str>)> {
         let res = self.res;
+        let iris = &self.iris;
         match &m.what {
-            MentionKind::Date(d) => Some(("date", d.to_string())),
-            MentionKind::Citation(i) => res.citations.get(*i).map(|c| ("href", self.path(&cited_iri(&self.iris, c)))),
-            MentionKind::Instrument(i) => {
-                res.instruments.get(*i).map(|ins| ("href", self.path(&self.iris.instrument(&ins.key))))
-            }
-            MentionKind::Actor(i) => res.actors.get(*i).map(|a| ("refersTo", format!("#{}", actor_eid(a)))),
+            MentionKind::Date(d) => Some(("date", d.to_string().into())),
+            MentionKind::Citation(i) => res
+                .citations
+                .get(*i)
+                .map(|c| ("href", cached(&mut self.citation_hrefs, *i, || path(iris, &cited_iri(iris, c))))),
+            MentionKind::Instrument(i) => res
+                .instruments
+                .get(*i)
+                .map(|ins| ("href", cached(&mut self.instrument_hrefs, *i, || path(iris, &iris.instrument(&ins.key))))),
+            MentionKind::Actor(i) => res
+                .actors
+                .get(*i)
+                .map(|a| ("refersTo", cached(&mut self.actor_refs, *i, || format!("#{}", actor_eid(a))))),
         }
     }
 
     /// An IRI of this base as the path AKN references use (`/akn/…`).
     fn path(&self, iri: &str) -> String {
-        iri.strip_prefix(self.iris.base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(iri).to_string()
+        path(&self.iris, iri)
     }
 
     fn open_mention(&mut self, m: &Mention) -> io::Result<()> {
@@ -916,6 +1020,11 @@ fn style_name(s: Style) -> &'static str {
 /// The document kinds that are drafts.
 pub fn is_draft(k: DocKind) -> bool {
     matches!(k, DocKind::DraftResolution | DocKind::DraftDecision)
+}
+
+/// An IRI of the base of `iris` as the path AKN references use (`/akn/…`).
+fn path(iris: &Iris, iri: &str) -> String {
+    iri.strip_prefix(iris.base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(iri).to_string()
 }
 
 /// The eId of an actor's TLC: its table key, or its ISO code for a State.

@@ -58,21 +58,46 @@ fn token_with(num: &str, kept: impl Fn(char) -> char) -> String {
 /// eIds of siblings of one kind: `{parent}__{abbr}_{num}` where a printed number exists,
 /// `{parent}__{abbr}_{position}` (from 1) otherwise; repeats get `-2`, `-3` ….
 pub fn siblings<'a>(parent: &str, abbr: &str, nums: impl IntoIterator<Item = Option<&'a str>>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    let nums = nums.into_iter();
+    let mut out: Vec<String> = Vec::with_capacity(nums.size_hint().0);
     let mut taken: foldhash::HashSet<String> = foldhash::HashSet::default();
-    for (i, num) in nums.into_iter().enumerate() {
-        let t = num.map(token).filter(|t| !t.is_empty()).unwrap_or_else(|| (i + 1).to_string());
-        let base = join(parent, &format!("{abbr}_{t}"));
-        let mut id = base.clone();
-        let mut k = 2;
-        while taken.contains(&id) {
-            id = format!("{base}-{k}");
-            k += 1;
+    for (i, num) in nums.enumerate() {
+        let t = num.map(token).filter(|t| !t.is_empty());
+        // Built in one buffer, where `format!` and `join` made two, and copied for the set
+        // only: the eIds of both exporters come from here.
+        let mut base = String::with_capacity(parent.len() + abbr.len() + 8 + t.as_ref().map_or(4, String::len));
+        if !parent.is_empty() {
+            base.push_str(parent);
+            base.push_str(SEP);
         }
+        base.push_str(abbr);
+        base.push('_');
+        match &t {
+            Some(t) => base.push_str(t),
+            None => push_number(&mut base, i + 1),
+        }
+        let id = if taken.contains(&base) {
+            let mut k = 2;
+            let mut id = format!("{base}-{k}");
+            while taken.contains(&id) {
+                k += 1;
+                id = format!("{base}-{k}");
+            }
+            id
+        } else {
+            base
+        };
         taken.insert(id.clone());
         out.push(id);
     }
     out
+}
+
+/// Appends a number in decimal.
+fn push_number(s: &mut String, n: usize) {
+    use std::fmt::Write;
+    // Writing to a String does not fail.
+    let _ = write!(s, "{n}");
 }
 
 /// eId of the enacting formula of a body.
@@ -83,7 +108,17 @@ pub fn formula(prefix: &str) -> String {
 /// eIds of the preambular paragraphs of a body (by position, as printed ones have no number).
 pub fn preamble(prefix: &str, count: usize) -> Vec<String> {
     let parent = join(prefix, "preamble");
-    siblings(&parent, "container", std::iter::repeat_n(None, count))
+    // What `siblings` gives for siblings without numbers, whose positions never repeat.
+    (1..=count)
+        .map(|n| {
+            let mut id = String::with_capacity(parent.len() + 16);
+            id.push_str(&parent);
+            id.push_str(SEP);
+            id.push_str("container_");
+            push_number(&mut id, n);
+            id
+        })
+        .collect()
 }
 
 /// eIds of the items of an operative part or an annex: paragraphs `para_`, sections `sec_`,
@@ -125,6 +160,10 @@ pub fn list(parent: &str) -> String {
 
 /// eIds of sub-paragraphs, children of the list of `parent`.
 pub fn points(parent: &str, points: &[Point]) -> Vec<String> {
+    // Most paragraphs have none: nothing to build.
+    if points.is_empty() {
+        return Vec::new();
+    }
     let list = list(parent);
     siblings(&list, "point", points.iter().map(|p| p.num.as_deref().filter(|n| *n != "-" && *n != "•")))
 }
@@ -197,6 +236,21 @@ pub fn called(res: &Resolution) -> Vec<bool> {
         &mut |_| {},
     );
     called
+}
+
+/// How many texts the walk visits, and how many mentions and footnote calls they hold: a
+/// size hint for the exporters.
+pub fn text_counts(res: &Resolution) -> (usize, usize) {
+    let (mut texts, mut marks) = (0, 0);
+    walk(
+        res,
+        &mut |_, text| {
+            texts += 1;
+            marks += text.mentions.len() + text.notes.len();
+        },
+        &mut |_| {},
+    );
+    (texts, marks)
 }
 
 /// The embedded documents in walk order: the `n`-th (from 1) is component `cmp_{n}`.
@@ -411,11 +465,13 @@ impl Iris {
 
     /// The IRI of a document cited by symbol, with its adoption date and organ if known.
     pub fn cited(&self, symbol: &str, akn: Option<&str>, date: Option<&str>, number: Option<&str>) -> String {
+        // `concat` sizes the string once, where `format!` grew it (both exporters build the
+        // IRI of every cited document).
         match (akn, date, number) {
             (Some(a), Some(d), Some(n)) => {
-                format!("{}/akn/un/statement/deliberation/{a}/{d}/{}", self.base, number_token(n))
+                [&self.base, "/akn/un/statement/deliberation/", a, "/", d, "/", &number_token(n)].concat()
             }
-            _ => format!("{}{}", self.base, symbol_path(symbol)),
+            _ => [&self.base, "/akn/un/symbol/", &token(symbol)].concat(),
         }
     }
 }
@@ -487,6 +543,13 @@ mod tests {
     fn a_slug_is_the_token_lowercased_with_dashes_for_dots() {
         for s in ["UN.Women", "A.-b", "Côte d’Ivoire", "  x..Y.  ", "ECOSOC.", "-.A", "", "Ab-(C).d"] {
             assert_eq!(slug(s), token(s).to_ascii_lowercase().replace('.', "-"), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn preambular_eids_are_the_siblings_without_numbers() {
+        for prefix in ["", "cmp_1"] {
+            assert_eq!(preamble(prefix, 12), siblings(&join(prefix, "preamble"), "container", [None; 12]));
         }
     }
 

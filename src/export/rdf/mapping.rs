@@ -20,15 +20,21 @@ use std::sync::Arc;
 pub fn map(res: &Resolution, opts: &ExportOptions) -> Graph {
     let iris = Iris::new(&opts.base, res, &opts.name);
     let lang = if res.meta.language.is_empty() { "en".to_string() } else { res.meta.language.clone() };
+    // Sized beforehand: the triples of a large document grew the vector a dozen times, each
+    // a copy of all of them.
+    let (texts, marks) = ids::text_counts(res);
     let mut m = Mapper {
         res,
         footnotes: ids::footnotes(res),
         components: ids::components(res),
         iris,
         lang,
-        out: Vec::new(),
+        out: Vec::with_capacity(64 + 16 * (texts + res.footnotes.len()) + 2 * marks),
         described: foldhash::HashSet::default(),
         subjects: Vec::with_capacity(RECENT_SUBJECTS),
+        actors: vec![None; res.actors.len()],
+        citations: vec![None; res.citations.len()],
+        instruments: vec![None; res.instruments.len()],
     };
     m.document();
     let triples = group_by_subject(m.out);
@@ -83,7 +89,10 @@ fn group_by_subject(triples: Vec<Triple>) -> Vec<Triple> {
             *at += 1;
         }
     }
-    let mut out: Vec<Triple> = slots.into_iter().flatten().collect();
+    // Sized beforehand: collected from `flatten`, which gives no size, the vector was grown
+    // (and copied) a dozen times.
+    let mut out: Vec<Triple> = Vec::with_capacity(slots.len());
+    out.extend(slots.into_iter().flatten());
     for group in out.chunk_by_mut(|a, b| a.s == b.s) {
         group.sort_unstable_by(|a, b| (a.p != TYPE, a.p, &a.o).cmp(&(b.p != TYPE, b.p, &b.o)));
     }
@@ -103,6 +112,12 @@ struct Mapper<'a> {
     described: foldhash::HashSet<String>,
     /// The subjects of the last triples added, shared by the triples that follow.
     subjects: Vec<Arc<str>>,
+    /// The IRIs of the resolution's actors, citations and instruments, by index, once
+    /// described: most mentions are of a node described already, and building its IRI again
+    /// (a slug, a copy, a set lookup) was a fifth of the mapping.
+    actors: Vec<Option<Arc<str>>>,
+    citations: Vec<Option<Arc<str>>>,
+    instruments: Vec<Option<Arc<str>>>,
 }
 
 /// How many recent subjects [`Mapper::subject`] keeps.
@@ -408,8 +423,7 @@ impl Mapper<'_> {
             self.iri(&anode, TYPE, ACTION);
             self.add(&anode, VERB, string(&a.base));
             self.add(&anode, POSITION, int(k + 1));
-            if let Some(actor) = a.addressee.and_then(|i| self.res.actors.get(i)) {
-                let ai = self.actor(actor);
+            if let Some(ai) = a.addressee.and_then(|i| self.actor_at(i)) {
                 self.iri(&anode, ADDRESSEE, &ai);
             }
             self.iri(node, HAS_ACTION, &anode);
@@ -491,8 +505,7 @@ impl Mapper<'_> {
         for m in &t.mentions {
             match m.what {
                 MentionKind::Citation(i) => {
-                    if let Some(c) = self.res.citations.get(i) {
-                        let ci = self.cited(c);
+                    if let Some(ci) = self.cited_at(i) {
                         self.iri(node, CITES, &ci);
                         if !m.pinpoints.is_empty() {
                             let part = self.cited_part(&ci, &m.pinpoints);
@@ -501,20 +514,57 @@ impl Mapper<'_> {
                     }
                 }
                 MentionKind::Actor(i) => {
-                    if let Some(a) = self.res.actors.get(i) {
-                        let ai = self.actor(a);
+                    if let Some(ai) = self.actor_at(i) {
                         self.iri(node, MENTIONS, &ai);
                     }
                 }
                 MentionKind::Instrument(i) => {
-                    if let Some(ins) = self.res.instruments.get(i) {
-                        let ii = self.instrument(ins);
+                    if let Some(ii) = self.instrument_at(i) {
                         self.iri(node, MENTIONS, &ii);
                     }
                 }
                 MentionKind::Date(_) => {}
             }
         }
+    }
+
+    /// Describes the `i`-th actor of the resolution, the first time, and returns its IRI.
+    fn actor_at(&mut self, i: usize) -> Option<Arc<str>> {
+        if let Some(Some(iri)) = self.actors.get(i) {
+            return Some(iri.clone());
+        }
+        let res = self.res;
+        let iri: Arc<str> = self.actor(res.actors.get(i)?).into();
+        if let Some(slot) = self.actors.get_mut(i) {
+            *slot = Some(iri.clone());
+        }
+        Some(iri)
+    }
+
+    /// Describes the `i`-th cited document, the first time, and returns its IRI.
+    fn cited_at(&mut self, i: usize) -> Option<Arc<str>> {
+        if let Some(Some(iri)) = self.citations.get(i) {
+            return Some(iri.clone());
+        }
+        let res = self.res;
+        let iri: Arc<str> = self.cited(res.citations.get(i)?).into();
+        if let Some(slot) = self.citations.get_mut(i) {
+            *slot = Some(iri.clone());
+        }
+        Some(iri)
+    }
+
+    /// Describes the `i`-th instrument, the first time, and returns its IRI.
+    fn instrument_at(&mut self, i: usize) -> Option<Arc<str>> {
+        if let Some(Some(iri)) = self.instruments.get(i) {
+            return Some(iri.clone());
+        }
+        let res = self.res;
+        let iri: Arc<str> = self.instrument(res.instruments.get(i)?).into();
+        if let Some(slot) = self.instruments.get_mut(i) {
+            *slot = Some(iri.clone());
+        }
+        Some(iri)
     }
 
     /// Describes a cited document and returns its IRI.
@@ -587,15 +637,13 @@ impl Mapper<'_> {
         match &v.subject {
             VoteSubject::ThisDocument => {}
             VoteSubject::Instrument(i) => {
-                if let Some(ins) = self.res.instruments.get(*i) {
-                    let ii = self.instrument(ins);
+                if let Some(ii) = self.instrument_at(*i) {
                     self.iri(iri, VOTE_ON, &ii);
                 }
             }
             VoteSubject::Named(n) => self.add(iri, VOTE_ON_TEXT, Object::Lang(n.clone(), self.lang.clone())),
         }
-        if let Some(a) = v.by.and_then(|i| self.res.actors.get(i)) {
-            let ai = self.actor(a);
+        if let Some(ai) = v.by.and_then(|i| self.actor_at(i)) {
             self.iri(iri, VOTED_BY, &ai);
         }
         for (list, p) in [
@@ -604,8 +652,7 @@ impl Mapper<'_> {
             (&v.voters.abstaining, ABSTAINED),
         ] {
             for i in list {
-                if let Some(a) = self.res.actors.get(*i) {
-                    let ai = self.actor(a);
+                if let Some(ai) = self.actor_at(*i) {
                     self.iri(iri, p, &ai);
                 }
             }

@@ -13,12 +13,36 @@ use super::vocab::STRING;
 /// Appends `<iri>`.
 pub fn iri(buf: &mut Vec<u8>, iri: &str) {
     buf.push(b'<');
+    iri_body(buf, iri);
+    buf.push(b'>');
+}
+
+/// Appends `<iri>` where `clean` is a string that [`needs_no_escape`]: when the IRI starts
+/// with it (a document's IRIs share most of their bytes), only the rest is checked.
+pub fn iri_after(buf: &mut Vec<u8>, iri: &str, clean: &str) {
+    match iri.strip_prefix(clean) {
+        Some(rest) if !clean.is_empty() => {
+            buf.push(b'<');
+            buf.extend_from_slice(clean.as_bytes());
+            iri_body(buf, rest);
+            buf.push(b'>');
+        }
+        _ => self::iri(buf, iri),
+    }
+}
+
+/// Whether an IRI (or a part of one) is written as it is.
+pub fn needs_no_escape(iri: &str) -> bool {
+    !iri.bytes().any(forbidden_in_iri)
+}
+
+/// Appends an IRI, or a part of one, escaped.
+fn iri_body(buf: &mut Vec<u8>, iri: &str) {
     let bytes = iri.as_bytes();
     // IRIs are minted valid, so nearly all need no escape: eight bytes are checked at a time,
     // without a branch for each, and the IRI copied whole.
     if bytes.chunks(8).all(|c| !c.iter().fold(false, |any, &b| any | forbidden_in_iri(b))) {
         buf.extend_from_slice(bytes);
-        buf.push(b'>');
         return;
     }
     let mut from = 0;
@@ -32,7 +56,6 @@ pub fn iri(buf: &mut Vec<u8>, iri: &str) {
         }
     }
     buf.extend_from_slice(bytes.get(from..).unwrap_or_default());
-    buf.push(b'>');
 }
 
 /// Whether IRIREF forbids the byte (all such characters are ASCII); a table, as every byte of

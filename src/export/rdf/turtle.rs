@@ -11,41 +11,124 @@ use std::io::{self, Write};
 
 /// Writes the graph as Turtle.
 pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
-    let mut buf: Vec<u8> = Vec::with_capacity(g.triples.len() * 90 + 512);
+    let mut w = Writer::new(g);
     for (p, ns) in PREFIXES {
-        buf.extend_from_slice(b"PREFIX ");
-        buf.extend_from_slice(p.as_bytes());
-        buf.extend_from_slice(b": <");
-        buf.extend_from_slice(ns.as_bytes());
-        buf.extend_from_slice(b">\n");
+        w.buf.extend_from_slice(b"PREFIX ");
+        w.buf.extend_from_slice(p.as_bytes());
+        w.buf.extend_from_slice(b": <");
+        w.buf.extend_from_slice(ns.as_bytes());
+        w.buf.extend_from_slice(b">\n");
     }
     let mut last: Option<(&str, &str)> = None;
     for t in &g.triples {
         match last {
-            Some((s, p)) if s == &*t.s && p == t.p => buf.extend_from_slice(b" ,\n        "),
+            Some((s, p)) if s == &*t.s && p == t.p => w.buf.extend_from_slice(b" ,\n        "),
             Some((s, _)) if s == &*t.s => {
-                buf.extend_from_slice(b" ;\n    ");
-                predicate(&mut buf, t.p);
-                buf.push(b' ');
+                w.buf.extend_from_slice(b" ;\n    ");
+                w.predicate(t.p);
+                w.buf.push(b' ');
             }
             _ => {
                 if last.is_some() {
-                    buf.extend_from_slice(b" .\n");
+                    w.buf.extend_from_slice(b" .\n");
                 }
-                buf.push(b'\n');
-                term_iri(&mut buf, &t.s);
-                buf.push(b' ');
-                predicate(&mut buf, t.p);
-                buf.push(b' ');
+                w.buf.push(b'\n');
+                w.iri(&t.s);
+                w.buf.push(b' ');
+                w.predicate(t.p);
+                w.buf.push(b' ');
             }
         }
-        obj(&mut buf, &t.o);
+        w.obj(&t.o);
         last = Some((&*t.s, t.p));
     }
     if last.is_some() {
-        buf.extend_from_slice(b" .\n");
+        w.buf.extend_from_slice(b" .\n");
     }
-    out.write_all(&buf)
+    out.write_all(&w.buf)
+}
+
+/// The output of one graph and what is kept while it is written.
+struct Writer<'g> {
+    buf: Vec<u8>,
+    /// The graph name up to its last `/` when it needs no escape: the document's IRIs start
+    /// with it, and only the rest of each is checked.
+    clean: &'g str,
+    /// Each predicate as written, by the address and length of its static string: the few
+    /// dozen predicates were abbreviated anew for each of the triples.
+    predicates: foldhash::HashMap<(usize, usize), (usize, usize)>,
+    /// The written forms that `predicates` points into.
+    written: Vec<u8>,
+}
+
+impl<'g> Writer<'g> {
+    fn new(g: &'g Graph) -> Self {
+        // Sized for the whole output: the objects, a subject a group and some room for the
+        // punctuation and the predicates (a guess of 90 bytes a triple regrew most buffers).
+        let mut size = 2048;
+        let mut subject: Option<&str> = None;
+        for t in &g.triples {
+            size += 48 + object_len(&t.o);
+            if subject != Some(&*t.s) {
+                size += t.s.len();
+                subject = Some(&t.s);
+            }
+        }
+        let clean =
+            g.name.rfind('/').and_then(|i| g.name.get(..=i)).filter(|c| terms::needs_no_escape(c)).unwrap_or("");
+        Writer { buf: Vec::with_capacity(size), clean, predicates: Default::default(), written: Vec::new() }
+    }
+
+    fn iri(&mut self, s: &str) {
+        term_iri(&mut self.buf, s, self.clean);
+    }
+
+    fn predicate(&mut self, p: &'static str) {
+        if p == TYPE {
+            self.buf.push(b'a');
+            return;
+        }
+        let key = (p.as_ptr() as usize, p.len());
+        let (from, to) = match self.predicates.get(&key) {
+            Some(&range) => range,
+            None => {
+                let from = self.written.len();
+                term_iri(&mut self.written, p, "");
+                let range = (from, self.written.len());
+                self.predicates.insert(key, range);
+                range
+            }
+        };
+        self.buf.extend_from_slice(self.written.get(from..to).unwrap_or_default());
+    }
+
+    fn obj(&mut self, o: &Object) {
+        let buf = &mut self.buf;
+        match o {
+            Object::Iri(s) => term_iri(buf, s, self.clean),
+            // Canonical integers and booleans are Turtle's own literals.
+            Object::Typed(lex, dt) if *dt == INTEGER && is_canonical_integer(lex) => {
+                buf.extend_from_slice(lex.as_bytes())
+            }
+            Object::Typed(lex, dt) if *dt == BOOLEAN && (lex == "true" || lex == "false") => {
+                buf.extend_from_slice(lex.as_bytes())
+            }
+            Object::Typed(lex, dt) if *dt != STRING => {
+                terms::quoted(buf, lex);
+                buf.extend_from_slice(b"^^");
+                term_iri(buf, dt, "");
+            }
+            o => terms::object(buf, o),
+        }
+    }
+}
+
+/// The length of an object's value, lexical form or IRI.
+fn object_len(o: &Object) -> usize {
+    match o {
+        Object::Iri(s) | Object::Typed(s, _) => s.len(),
+        Object::Lang(s, l) => s.len() + l.len(),
+    }
 }
 
 /// `prefix:local` for an IRI under a known prefix whose local part needs no escape.
@@ -66,35 +149,15 @@ fn prefixed(iri: &str) -> Option<(&'static str, &str)> {
     PREFIXES.iter().find(|(_, n)| n.len() == ns.len() && *n == ns).map(|(p, _)| (*p, local))
 }
 
-fn term_iri(buf: &mut Vec<u8>, s: &str) {
+/// Writes an IRI, prefixed when it can be; `clean` as in [`terms::iri_after`].
+fn term_iri(buf: &mut Vec<u8>, s: &str, clean: &str) {
     match prefixed(s) {
         Some((p, local)) => {
             buf.extend_from_slice(p.as_bytes());
             buf.push(b':');
             buf.extend_from_slice(local.as_bytes());
         }
-        None => terms::iri(buf, s),
-    }
-}
-
-fn predicate(buf: &mut Vec<u8>, p: &str) {
-    if p == TYPE { buf.push(b'a') } else { term_iri(buf, p) }
-}
-
-fn obj(buf: &mut Vec<u8>, o: &Object) {
-    match o {
-        Object::Iri(s) => term_iri(buf, s),
-        // Canonical integers and booleans are Turtle's own literals.
-        Object::Typed(lex, dt) if *dt == INTEGER && is_canonical_integer(lex) => buf.extend_from_slice(lex.as_bytes()),
-        Object::Typed(lex, dt) if *dt == BOOLEAN && (lex == "true" || lex == "false") => {
-            buf.extend_from_slice(lex.as_bytes())
-        }
-        Object::Typed(lex, dt) if *dt != STRING => {
-            terms::quoted(buf, lex);
-            buf.extend_from_slice(b"^^");
-            term_iri(buf, dt);
-        }
-        o => terms::object(buf, o),
+        None => terms::iri_after(buf, s, clean),
     }
 }
 
