@@ -444,7 +444,7 @@ impl<'a, W: Write> Akn<'a, W> {
                 ActorKind::State => self.iris.state(&a.key),
                 _ => self.iris.actor(&a.key),
             };
-            let href = self.path(&iri);
+            let href = path(&self.iris, &iri);
             let tlc = if a.kind == ActorKind::Official { "TLCRole" } else { "TLCOrganization" };
             self.empty(tlc, &[("eId", &eid), ("href", &href), ("showAs", &a.name)])?;
             seen.push(eid);
@@ -454,7 +454,7 @@ impl<'a, W: Write> Akn<'a, W> {
             if seen.contains(&eid) {
                 continue;
             }
-            let href = self.path(&cited_iri(&self.iris, c));
+            let href = path(&self.iris, &cited_iri(&self.iris, c));
             let name = match c.kind {
                 Some(DocKind::Resolution) => "resolution",
                 Some(DocKind::Decision) => "decision",
@@ -468,7 +468,7 @@ impl<'a, W: Write> Akn<'a, W> {
             if seen.contains(&eid) {
                 continue;
             }
-            let href = self.path(&self.iris.instrument(&ins.key));
+            let href = path(&self.iris, &self.iris.instrument(&ins.key));
             self.empty(
                 "TLCReference",
                 &[("eId", &eid), ("href", &href), ("showAs", &ins.name), ("name", "instrument")],
@@ -876,11 +876,6 @@ impl<'a, W: Write> Akn<'a, W> {
                 .get(*i)
                 .map(|a| ("refersTo", cached(&mut self.actor_refs, *i, || format!("#{}", actor_eid(a))))),
         }
-    }
-
-    /// An IRI of this base as the path AKN references use (`/akn/…`).
-    fn path(&self, iri: &str) -> String {
-        path(&self.iris, iri)
     }
 
     fn open_mention(&mut self, m: &Mention) -> io::Result<()> {

@@ -471,7 +471,7 @@ impl Iris {
             (Some(a), Some(d), Some(n)) => {
                 [&self.base, "/akn/un/statement/deliberation/", a, "/", d, "/", &number_token(n)].concat()
             }
-            _ => [&self.base, "/akn/un/symbol/", &token(symbol)].concat(),
+            _ => [&self.base, SYMBOL_PATH, &token(symbol)].concat(),
         }
     }
 }
@@ -510,8 +510,11 @@ pub fn number_token(num: &str) -> String {
 }
 
 fn symbol_path(symbol: &str) -> String {
-    format!("/akn/un/symbol/{}", token(symbol))
+    [SYMBOL_PATH, &token(symbol)].concat()
 }
+
+/// The path under which a document is named by its symbol.
+const SYMBOL_PATH: &str = "/akn/un/symbol/";
 
 /// A lowercase slug: ASCII letters and digits, other runs become `-`.
 ///

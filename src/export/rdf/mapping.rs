@@ -120,6 +120,14 @@ struct Mapper<'a> {
     instruments: Vec<Option<Arc<str>>>,
 }
 
+/// The nodes of a resolution's tables that [`Mapper`] describes once, by index.
+#[derive(Clone, Copy)]
+enum Node {
+    Actor,
+    Citation,
+    Instrument,
+}
+
 /// How many recent subjects [`Mapper::subject`] keeps.
 const RECENT_SUBJECTS: usize = 4;
 
@@ -530,41 +538,44 @@ impl Mapper<'_> {
 
     /// Describes the `i`-th actor of the resolution, the first time, and returns its IRI.
     fn actor_at(&mut self, i: usize) -> Option<Arc<str>> {
-        if let Some(Some(iri)) = self.actors.get(i) {
-            return Some(iri.clone());
-        }
-        let res = self.res;
-        let iri: Arc<str> = self.actor(res.actors.get(i)?).into();
-        if let Some(slot) = self.actors.get_mut(i) {
-            *slot = Some(iri.clone());
-        }
-        Some(iri)
+        self.node_at(Node::Actor, i)
     }
 
     /// Describes the `i`-th cited document, the first time, and returns its IRI.
     fn cited_at(&mut self, i: usize) -> Option<Arc<str>> {
-        if let Some(Some(iri)) = self.citations.get(i) {
+        self.node_at(Node::Citation, i)
+    }
+
+    /// Describes the `i`-th instrument, the first time, and returns its IRI.
+    fn instrument_at(&mut self, i: usize) -> Option<Arc<str>> {
+        self.node_at(Node::Instrument, i)
+    }
+
+    /// Describes the `i`-th node of a kind, the first time, and returns its IRI.
+    fn node_at(&mut self, kind: Node, i: usize) -> Option<Arc<str>> {
+        if let Some(Some(iri)) = self.described_nodes(kind).get(i) {
             return Some(iri.clone());
         }
         let res = self.res;
-        let iri: Arc<str> = self.cited(res.citations.get(i)?).into();
-        if let Some(slot) = self.citations.get_mut(i) {
+        let iri: Arc<str> = match kind {
+            Node::Actor => self.actor(res.actors.get(i)?),
+            Node::Citation => self.cited(res.citations.get(i)?),
+            Node::Instrument => self.instrument(res.instruments.get(i)?),
+        }
+        .into();
+        if let Some(slot) = self.described_nodes(kind).get_mut(i) {
             *slot = Some(iri.clone());
         }
         Some(iri)
     }
 
-    /// Describes the `i`-th instrument, the first time, and returns its IRI.
-    fn instrument_at(&mut self, i: usize) -> Option<Arc<str>> {
-        if let Some(Some(iri)) = self.instruments.get(i) {
-            return Some(iri.clone());
+    /// The IRIs of the nodes of a kind described so far, by index.
+    fn described_nodes(&mut self, kind: Node) -> &mut Vec<Option<Arc<str>>> {
+        match kind {
+            Node::Actor => &mut self.actors,
+            Node::Citation => &mut self.citations,
+            Node::Instrument => &mut self.instruments,
         }
-        let res = self.res;
-        let iri: Arc<str> = self.instrument(res.instruments.get(i)?).into();
-        if let Some(slot) = self.instruments.get_mut(i) {
-            *slot = Some(iri.clone());
-        }
-        Some(iri)
     }
 
     /// Describes a cited document and returns its IRI.
