@@ -189,6 +189,9 @@ pub struct Words {
     /// The words of the vote and adoption rules of `src/recognize/`, as (language, list,
     /// word), in file order.
     vote_words: Vec<(String, String, String)>,
+    /// The heads of a recorded vote's three lists, derived from `vote_words` at load: read
+    /// with [`Words::vote_heads`].
+    vote_heads: Vec<[String; 3]>,
     /// Rows skipped for breaking the file rules: `file:line: what`.
     pub problems: Vec<String>,
 }
@@ -424,6 +427,7 @@ impl Words {
             .iter()
             .map(|r| (r.get("lang").to_string(), r.get("list").to_string(), r.get("word").to_string()))
             .collect();
+        w.vote_heads = vote_heads(&w.vote_words);
         w
     }
 
@@ -484,20 +488,8 @@ impl Words {
 
     /// The heads of the three lists of a recorded vote (in favour, against, abstaining), one
     /// triple per language of `ontology/vote-words.tsv` that has all three.
-    pub fn vote_heads(&self) -> Vec<[&str; 3]> {
-        let mut langs: Vec<&str> = Vec::new();
-        for (l, _, _) in &self.vote_words {
-            if !langs.contains(&l.as_str()) {
-                langs.push(l);
-            }
-        }
-        let head = |lang: &str, list: &str| {
-            self.vote_words.iter().find(|(l, x, _)| l == lang && x == list).map(|(_, _, w)| w.as_str())
-        };
-        langs
-            .into_iter()
-            .filter_map(|l| Some([head(l, "in-favour")?, head(l, "against")?, head(l, "abstaining")?]))
-            .collect()
+    pub fn vote_heads(&self) -> &[[String; 3]] {
+        &self.vote_heads
     }
 
     /// The month number of a month name in a language.
@@ -509,6 +501,23 @@ impl Words {
     pub fn ordinal(&self, lang: &str, word: &str) -> Option<u32> {
         self.ordinals.get(&(lang.to_string(), word.to_lowercase())).copied()
     }
+}
+
+/// The heads of a recorded vote's lists in each language of `words` (language, list, word)
+/// that has all three: in favour, against, abstaining.
+fn vote_heads(words: &[(String, String, String)]) -> Vec<[String; 3]> {
+    let mut langs: Vec<&str> = Vec::new();
+    for (l, _, _) in words {
+        if !langs.contains(&l.as_str()) {
+            langs.push(l);
+        }
+    }
+    let head =
+        |lang: &str, list: &str| words.iter().find(|(l, x, _)| l == lang && x == list).map(|(_, _, w)| w.clone());
+    langs
+        .into_iter()
+        .filter_map(|l| Some([head(l, "in-favour")?, head(l, "against")?, head(l, "abstaining")?]))
+        .collect()
 }
 
 #[cfg(test)]

@@ -24,9 +24,20 @@ pub const SEP: &str = "__";
 
 /// `parent__child`, or `child` at the top.
 pub fn join(parent: &str, child: &str) -> String {
-    // `concat` sizes the string once; `format!` grew it (IRIs and eIds are built by the
-    // hundred thousand, and these reallocations were 1–2 % of a conversion).
-    if parent.is_empty() { child.to_string() } else { [parent, SEP, child].concat() }
+    // Sized once; `format!` grew it (IRIs and eIds are built by the hundred thousand, and
+    // these reallocations were 1–2 % of a conversion).
+    let mut id = String::with_capacity(parent.len() + SEP.len() + child.len());
+    push_joined(&mut id, parent, child);
+    id
+}
+
+/// Appends `{parent}__{child}`, or `child` alone under no parent.
+fn push_joined(out: &mut String, parent: &str, child: &str) {
+    if !parent.is_empty() {
+        out.push_str(parent);
+        out.push_str(SEP);
+    }
+    out.push_str(child);
 }
 
 /// A printed number made safe for an eId and an IRI: letters, digits, `.` and `-` are kept,
@@ -66,11 +77,7 @@ pub fn siblings<'a>(parent: &str, abbr: &str, nums: impl IntoIterator<Item = Opt
         // Built in one buffer, where `format!` and `join` made two, and copied for the set
         // only: the eIds of both exporters come from here.
         let mut base = String::with_capacity(parent.len() + abbr.len() + 8 + t.as_ref().map_or(4, String::len));
-        if !parent.is_empty() {
-            base.push_str(parent);
-            base.push_str(SEP);
-        }
-        base.push_str(abbr);
+        push_joined(&mut base, parent, abbr);
         base.push('_');
         match &t {
             Some(t) => base.push_str(t),
@@ -112,9 +119,7 @@ pub fn preamble(prefix: &str, count: usize) -> Vec<String> {
     (1..=count)
         .map(|n| {
             let mut id = String::with_capacity(parent.len() + 16);
-            id.push_str(&parent);
-            id.push_str(SEP);
-            id.push_str("container_");
+            push_joined(&mut id, &parent, "container_");
             push_number(&mut id, n);
             id
         })

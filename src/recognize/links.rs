@@ -1078,7 +1078,7 @@ fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<(CitedDocumen
         let doc = CitedDocument {
             symbol,
             organ: Some(organ.to_string()),
-            akn: w.organs.iter().find(|o| o.key == organ).and_then(|o| o.akn.clone()),
+            akn: w.organ(organ).and_then(|o| o.akn.clone()),
             number: Some(num),
             kind: Some(if decision { DocKind::Decision } else { DocKind::Resolution }),
             ..CitedDocument::default()
@@ -1105,7 +1105,7 @@ fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<(CitedDocumen
         part = parts.next().map(str::to_string);
         format!("{prefix}{n}")
     };
-    let akn = w.organs.iter().find(|o| o.key == organ).and_then(|o| o.akn.clone());
+    let akn = w.organ(organ).and_then(|o| o.akn.clone());
     let doc = CitedDocument {
         symbol,
         organ: Some(organ.to_string()),
