@@ -22,6 +22,22 @@
 //! assert!(String::from_utf8(ttl).unwrap().contains("unlod:PreambularParagraph"));
 //! ```
 
+/// A table of the 256 bytes, `true` for those that match the pattern: for the byte loops
+/// that look at every byte of a text (`table[usize::from(b)]` costs a load, a `matches!` of
+/// several ranges a chain of compares).
+macro_rules! byte_table {
+    ($pattern:pat) => {{
+        let mut t = [false; 256];
+        let mut b = 0;
+        #[allow(clippy::indexing_slicing)] // b < 256 by the loop's condition
+        while b < 256 {
+            t[b] = matches!(b as u8, $pattern);
+            b += 1;
+        }
+        t
+    }};
+}
+
 pub mod error;
 pub mod export;
 pub mod import;

@@ -102,16 +102,7 @@ enum Mode {
 
 /// The bytes [`escape`] looks at: markup, the controls, and the first byte of U+FFFE and
 /// U+FFFF.
-const SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    #[allow(clippy::indexing_slicing)] // b < 256 by the loop's condition
-    while b < 256 {
-        t[b] = matches!(b as u8, 0..=0x08 | 0x0A..=0x1F | b'<' | b'>' | b'&' | b'\'' | b'"' | 0xEF);
-        b += 1;
-    }
-    t
-};
+const SPECIAL: [bool; 256] = byte_table!(0..=0x08 | 0x0A..=0x1F | b'<' | b'>' | b'&' | b'\'' | b'"' | 0xEF);
 
 /// Appends `s` escaped as quick-xml escapes text and attribute values (`<>&'"`), with the
 /// characters XML 1.0 cannot carry (the controls but tab, line feed and carriage return,

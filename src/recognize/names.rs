@@ -1,16 +1,17 @@
 //! The printed names of the tables found in a text, all names of all tables at once.
 //!
 //! The tables of `ontology/` hold thousands of names (organs, States, instruments in three
-//! languages). They are held in one Aho–Corasick automaton, each name marked with the tables
-//! it belongs to, and walked from its anchored start at each word start whose first two bytes
-//! begin some name (a table of bits says which): the cost is a quick skip over each word and
-//! one short walk per likely one for every table together, whatever their size. A name
+//! languages). They are held in one trie of bytes, each name's last node marked with the
+//! tables it belongs to, and walked at each word start whose first two bytes begin some name
+//! (a table of all pairs of bytes gives the node they lead to): the cost is a quick skip over
+//! each word and one short walk per likely one for every table together, whatever their
+//! size. A name
 //! matches as printed, case kept, with `’` and `'` interchangeable and any of `-`, `‐`, `‑`
 //! for a hyphen (PDF conversions print all of them).
-
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+//!
+//! The walk is anchored, so the trie needs none of an Aho–Corasick automaton's failure links;
+//! the nodes are numbered breadth first, each node's children side by side, so a step reads
+//! one short run of labels.
 
 /// More spellings than this for one name are not generated (a name with many apostrophes and
 /// hyphens keeps its printed form and the plain ASCII one).
@@ -19,50 +20,81 @@ const MAX_VARIANTS: usize = 64;
 /// `N` dictionaries of printed names, searched in one pass: each word start is walked once
 /// for all of them.
 pub struct Names<const N: usize> {
-    automaton: Option<NFA>,
-    /// One bit per pair of bytes that some name begins with.
-    starts: Vec<u64>,
-    /// For each name of the automaton, one bit per dictionary that holds it.
-    tables: Vec<u32>,
+    /// The trie's nodes, the root first, breadth first.
+    nodes: Vec<Node>,
+    /// For each node, the byte of the edge into it (the root's is unused).
+    labels: Vec<u8>,
+    /// For each pair of bytes, the node they lead to from the root (0: none; the root is no
+    /// one's child). Names of one byte are not searched.
+    pairs: Vec<u32>,
+}
+
+/// A node of the trie.
+#[derive(Clone, Copy, Default)]
+struct Node {
+    /// Its first child; its children are `first..first + count`.
+    first: u32,
+    count: u32,
+    /// One bit per dictionary with a name that ends here.
+    tables: u32,
 }
 
 impl<const N: usize> Names<N> {
     /// The dictionaries of `tables` (blank names ignored; at most 32 dictionaries).
     pub fn new(tables: [Vec<&str>; N]) -> Self {
-        let mut patterns: Vec<(String, u32)> = Vec::new();
+        // The trie built with sorted children per node, then numbered breadth first.
+        let mut built: Vec<(std::collections::BTreeMap<u8, usize>, u32)> = vec![Default::default()];
         for (t, names) in tables.into_iter().enumerate().take(32) {
             for name in names.into_iter().filter(|n| !n.trim().is_empty()) {
-                patterns.extend(spellings(name).into_iter().map(|p| (p, 1 << t)));
-            }
-        }
-        patterns.sort();
-        // One pattern per spelling, with every dictionary that holds it.
-        patterns.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1 |= later.1;
-            }
-            same
-        });
-        let mut starts = vec![0u64; 1 << 10];
-        for (p, _) in &patterns {
-            if let [c0, c1, ..] = *p.as_bytes() {
-                let bit = usize::from(c0) << 8 | usize::from(c1);
-                if let Some(word) = starts.get_mut(bit >> 6) {
-                    *word |= 1 << (bit & 63);
+                for spelling in spellings(name) {
+                    let mut node = 0;
+                    for &byte in spelling.as_bytes() {
+                        let next = built.len();
+                        let child = match built.get_mut(node) {
+                            Some((children, _)) => *children.entry(byte).or_insert(next),
+                            None => break,
+                        };
+                        if child == next {
+                            built.push(Default::default());
+                        }
+                        node = child;
+                    }
+                    if let Some((_, bits)) = built.get_mut(node) {
+                        *bits |= 1 << t;
+                    }
                 }
             }
         }
-        let tables = patterns.iter().map(|(_, t)| *t).collect();
-        let automaton =
-            NFA::builder().match_kind(MatchKind::LeftmostLongest).build(patterns.iter().map(|(p, _)| p)).ok();
-        Names { automaton, starts, tables }
-    }
-
-    /// Whether some name begins with the bytes `c0` and `c1`.
-    fn may_start(&self, c0: u8, c1: u8) -> bool {
-        let bit = usize::from(c0) << 8 | usize::from(c1);
-        self.starts.get(bit >> 6).is_some_and(|w| w & (1 << (bit & 63)) != 0)
+        let mut nodes = vec![Node::default(); built.len()];
+        let mut labels = vec![0u8; built.len()];
+        // Breadth first: `order[k]` is the built node numbered `k`.
+        let mut order = vec![0usize];
+        let mut k = 0;
+        while let Some(&old) = order.get(k) {
+            let first = order.len();
+            if let (Some((children, bits)), Some(node)) = (built.get(old), nodes.get_mut(k)) {
+                *node = Node { first: first as u32, count: children.len() as u32, tables: *bits };
+                for (&byte, &child) in children {
+                    if let Some(l) = labels.get_mut(order.len()) {
+                        *l = byte;
+                    }
+                    order.push(child);
+                }
+            }
+            k += 1;
+        }
+        let mut pairs = vec![0u32; 1 << 16];
+        let children = |n: &Node| n.first..n.first + n.count;
+        for c in nodes.first().map(children).unwrap_or_default() {
+            for d in nodes.get(c as usize).map(children).unwrap_or_default() {
+                if let (Some(&c0), Some(&c1)) = (labels.get(c as usize), labels.get(d as usize))
+                    && let Some(slot) = pairs.get_mut(pair(c0, c1))
+                {
+                    *slot = d;
+                }
+            }
+        }
+        Names { nodes, labels, pairs }
     }
 
     /// For each dictionary, the byte ranges of its names in `s` that stand as whole words (no
@@ -72,70 +104,87 @@ impl<const N: usize> Names<N> {
     /// name starting inside it is still found.
     pub fn find(&self, s: &str) -> [Vec<(usize, usize)>; N] {
         let mut found = std::array::from_fn(|_| Vec::new());
-        let Some(nfa) = &self.automaton else { return found };
         let b = s.as_bytes();
         // Where each dictionary's last name ended: none of its names starts before.
         let mut taken = [0; N];
-        // `i` runs over the bytes that follow no ASCII letter or digit (most bytes do, and
-        // are skipped a word at a time); a byte of a longer character before is decoded only
-        // where a name may start there.
-        let mut i = 0;
-        while let [c0, c1, ..] = *b.get(i..).unwrap_or_default() {
-            if self.may_start(c0, c1)
-                && taken.iter().any(|t| i >= *t)
-                && s.is_char_boundary(i)
-                && (i == 0 || b.get(i - 1).is_some_and(u8::is_ascii) || word_start(s, i))
+        // A name may start at each byte that follows no ASCII letter or digit; a byte of a
+        // longer character before is decoded only where a name may start there.
+        let mut next = 0;
+        while let [c0, c1, ..] = *b.get(next..).unwrap_or_default() {
+            let i = next;
+            // The next place a name may start: the next byte if this one is no ASCII letter or
+            // digit, else the byte after the first one that is not, past this word.
+            next += 1;
+            if ascii_word(c0) {
+                while b.get(next).is_some_and(|&c| ascii_word(c)) {
+                    next += 1;
+                }
+                next += 1;
+            }
+            let node = self.pairs.get(pair(c0, c1)).copied().unwrap_or(0);
+            if node == 0
+                || taken.iter().all(|t| i < *t)
+                || !s.is_char_boundary(i)
+                || !(i == 0 || b.get(i - 1).is_some_and(u8::is_ascii) || word_start(s, i))
             {
-                let ends = self.longest(nfa, b, i);
-                for ((f, t), end) in found.iter_mut().zip(taken.iter_mut()).zip(ends) {
-                    if let Some(end) = end
-                        && i >= *t
-                        && whole(s, i, end)
-                    {
-                        f.push((i, end));
-                        *t = end;
-                    }
+                continue;
+            }
+            let (tables, ends) = self.longest(b, i, node);
+            if tables == 0 {
+                continue;
+            }
+            for (t, (f, taken)) in found.iter_mut().zip(taken.iter_mut()).enumerate() {
+                let end = ends.get(t).copied().unwrap_or(0);
+                if tables & (1 << t) != 0 && i >= *taken && whole(s, i, end) {
+                    f.push((i, end));
+                    *taken = end;
                 }
             }
-            // On to the byte after the next one that is no ASCII letter or digit.
-            let Some(k) = b.get(i..).and_then(|r| r.iter().position(|c| !c.is_ascii_alphanumeric())) else {
-                break;
-            };
-            i += k + 1;
         }
         found
     }
 
-    /// For each dictionary, the end of its longest name that starts at byte `i` of `b`: one
-    /// walk down the automaton's trie from its anchored start until no name goes on.
-    fn longest(&self, nfa: &NFA, b: &[u8], i: usize) -> [Option<usize>; N] {
-        let mut ends = [None; N];
-        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return ends };
-        for (depth, &byte) in b.get(i..).unwrap_or_default().iter().enumerate() {
-            sid = nfa.next_state(Anchored::Yes, sid, byte);
-            if nfa.is_dead(sid) {
-                break;
-            }
-            if !nfa.is_match(sid) {
-                continue;
-            }
-            // A state may also hold the names its failure state matches; the one spelled by
-            // the walk is as long as the walk.
-            for k in 0..nfa.match_len(sid) {
-                let pid = nfa.match_pattern(sid, k);
-                if nfa.pattern_len(pid) != depth + 1 {
-                    continue;
-                }
-                let tables = self.tables.get(pid.as_usize()).copied().unwrap_or(0);
+    /// The dictionaries with a name that starts at byte `i` of `b`, whose first two bytes
+    /// lead to `node`, one bit each, and for each the end of its longest such name: one walk
+    /// down the trie until no name goes on.
+    fn longest(&self, b: &[u8], i: usize, node: u32) -> (u32, [usize; N]) {
+        let mut tables = 0;
+        let mut ends = [0; N];
+        let rest = b.get(i..).unwrap_or_default();
+        let mut node = node as usize;
+        let mut depth = 2;
+        while let Some(n) = self.nodes.get(node).filter(|_| node != 0) {
+            if n.tables != 0 {
+                tables |= n.tables;
                 for (t, end) in ends.iter_mut().enumerate() {
-                    if tables & (1 << t) != 0 {
-                        *end = Some(i + depth + 1);
+                    if n.tables & (1 << t) != 0 {
+                        *end = i + depth;
                     }
                 }
             }
+            let (Some(&byte), Some(children)) =
+                (rest.get(depth), self.labels.get(n.first as usize..(n.first + n.count) as usize))
+            else {
+                break;
+            };
+            node = children.iter().position(|&l| l == byte).map_or(0, |k| n.first as usize + k);
+            depth += 1;
         }
-        ends
+        (tables, ends)
     }
+}
+
+/// The ASCII letters and digits: the scan asks of every byte of every text whether it is one.
+const ASCII_WORD: [bool; 256] = byte_table!(b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z');
+
+/// Whether `c` is an ASCII letter or digit, by [`ASCII_WORD`].
+fn ascii_word(c: u8) -> bool {
+    ASCII_WORD.get(usize::from(c)).copied().unwrap_or(false)
+}
+
+/// The index of the pair of bytes `c0`, `c1` in [`Names::pairs`].
+fn pair(c0: u8, c1: u8) -> usize {
+    usize::from(c0) << 8 | usize::from(c1)
 }
 
 /// Whether `s[start..end]` stands as whole words: no letter or digit just before or after.
@@ -188,6 +237,13 @@ fn spellings(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_of_ascii_letters_and_digits_is_right() {
+        for c in 0..=u8::MAX {
+            assert_eq!(ascii_word(c), c.is_ascii_alphanumeric(), "byte {c}");
+        }
+    }
 
     #[test]
     fn names_are_found_whole_longest_and_in_every_spelling() {

@@ -64,20 +64,6 @@ fn forbidden_in_iri(b: u8) -> bool {
     FORBIDDEN_IN_IRI.get(usize::from(b)).copied().unwrap_or(true)
 }
 
-/// A table of the 256 bytes, `true` for those that match the pattern.
-macro_rules! byte_table {
-    ($pattern:pat) => {{
-        let mut t = [false; 256];
-        let mut b = 0;
-        #[allow(clippy::indexing_slicing)] // b < 256 by the loop's condition
-        while b < 256 {
-            t[b] = matches!(b as u8, $pattern);
-            b += 1;
-        }
-        t
-    }};
-}
-
 const FORBIDDEN_IN_IRI: [bool; 256] =
     byte_table!(0..=0x20 | b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\');
 
