@@ -54,6 +54,11 @@ struct Writer<'g> {
     /// The graph name up to its last `/` when it needs no escape: the document's IRIs start
     /// with it, and only the rest of each is checked.
     clean: &'g str,
+    /// The graph name's scheme and authority with the `/` after them (`https://example.org/`),
+    /// which all minted IRIs start with, when no prefix's namespace starts with it: then such
+    /// an IRI is written whole without looking for a prefix (the namespace of a prefixed
+    /// name is the IRI up to its last `/` or `#`, which would start with `site`).
+    site: Option<&'g str>,
     /// Each predicate as written, by the address and length of its static string: the few
     /// dozen predicates were abbreviated anew for each of the triples.
     predicates: foldhash::HashMap<(usize, usize), (usize, usize)>,
@@ -76,11 +81,21 @@ impl<'g> Writer<'g> {
         }
         let clean =
             g.name.rfind('/').and_then(|i| g.name.get(..=i)).filter(|c| terms::needs_no_escape(c)).unwrap_or("");
-        Writer { buf: Vec::with_capacity(size), clean, predicates: Default::default(), written: Vec::new() }
+        let site = g
+            .name
+            .match_indices('/')
+            .nth(2)
+            .and_then(|(i, _)| g.name.get(..=i))
+            .filter(|site| !PREFIXES.iter().any(|(_, ns)| ns.starts_with(site)));
+        Writer { buf: Vec::with_capacity(size), clean, site, predicates: Default::default(), written: Vec::new() }
     }
 
     fn iri(&mut self, s: &str) {
-        term_iri(&mut self.buf, s, self.clean);
+        if self.site.is_some_and(|site| s.starts_with(site)) {
+            terms::iri_after(&mut self.buf, s, self.clean);
+        } else {
+            term_iri(&mut self.buf, s, self.clean);
+        }
     }
 
     fn predicate(&mut self, p: &'static str) {
@@ -103,6 +118,9 @@ impl<'g> Writer<'g> {
     }
 
     fn obj(&mut self, o: &Object) {
+        if let Object::Iri(s) = o {
+            return self.iri(s);
+        }
         let buf = &mut self.buf;
         match o {
             Object::Iri(s) => term_iri(buf, s, self.clean),
@@ -164,4 +182,36 @@ fn term_iri(buf: &mut Vec<u8>, s: &str, clean: &str) {
 fn is_canonical_integer(s: &str) -> bool {
     let digits = s.strip_prefix('-').unwrap_or(s);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::rdf::Triple;
+
+    fn turtle(name: &str, s: &str, o: &str) -> String {
+        let g = Graph {
+            name: name.into(),
+            triples: vec![Triple { s: s.into(), p: "http://purl.org/dc/terms/references", o: Object::Iri(o.into()) }],
+        };
+        let mut out = Vec::new();
+        write(&g, &mut out).unwrap_or_default();
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn iris_of_the_graphs_site_are_written_whole_and_others_prefixed() {
+        let t = turtle("https://example.org/akn/doc/eng@", "https://example.org/akn/doc", "https://example.org/a b");
+        assert!(
+            t.contains("\n<https://example.org/akn/doc> dcterms:references <https://example.org/a\\u0020b> .\n"),
+            "{t}"
+        );
+        // A graph whose site is a prefix's: its IRIs under that prefix are still abbreviated.
+        let t = turtle(
+            "http://purl.org/dc/terms/doc/eng@",
+            "http://purl.org/dc/terms/doc",
+            "http://purl.org/dc/terms/title",
+        );
+        assert!(t.contains("\ndcterms:doc dcterms:references dcterms:title .\n"), "{t}");
+    }
 }
