@@ -6,7 +6,7 @@
 //! `unlod:text`, `unlod:leadPhrase`, language-tagged), linked by `eli:realizes`.
 
 use super::vocab::*;
-use super::{Graph, Object, Triple};
+use super::{Graph, Object, Triple, same};
 use crate::export::ExportOptions;
 use crate::model::ids::{self, Iris};
 use crate::model::{
@@ -52,10 +52,10 @@ fn group_by_subject(triples: Vec<Triple>) -> Vec<Triple> {
     let mut rank: foldhash::HashMap<&str, usize> =
         foldhash::HashMap::with_capacity_and_hasher(triples.len() / 4, Default::default());
     let mut ranks = Vec::with_capacity(triples.len());
-    let mut last: Option<(&str, usize)> = None;
+    let mut last: Option<(&Arc<str>, usize)> = None;
     for t in &triples {
         let r = match last {
-            Some((s, r)) if s == &*t.s => r,
+            Some((s, r)) if same(s, &t.s) => r,
             _ => {
                 let next = rank.len();
                 *rank.entry(&t.s).or_insert(next)
@@ -93,10 +93,10 @@ fn group_by_subject(triples: Vec<Triple>) -> Vec<Triple> {
     // (and copied) a dozen times.
     let mut out: Vec<Triple> = Vec::with_capacity(slots.len());
     out.extend(slots.into_iter().flatten());
-    for group in out.chunk_by_mut(|a, b| a.s == b.s) {
+    for group in out.chunk_by_mut(|a, b| same(&a.s, &b.s)) {
         group.sort_unstable_by(|a, b| (a.p != TYPE, a.p, &a.o).cmp(&(b.p != TYPE, b.p, &b.o)));
     }
-    out.dedup();
+    out.dedup_by(|a, b| a.p == b.p && a.o == b.o && same(&a.s, &b.s));
     out
 }
 

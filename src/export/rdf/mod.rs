@@ -49,6 +49,13 @@ pub struct Graph {
     pub triples: Vec<Triple>,
 }
 
+/// Whether two strings are equal, first by address: the triples of a subject share its
+/// string (see `mapping::Mapper::subject`) and predicates are static strings, so the long
+/// IRIs are seldom compared byte by byte.
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || a == b
+}
+
 /// Writes the graph as Turtle, with the prefixes of [`vocab::PREFIXES`], grouped by subject.
 pub fn write_turtle(g: &Graph, out: impl Write) -> io::Result<()> {
     turtle::write(g, out)

@@ -6,7 +6,7 @@
 //! other term is written in its N-Triples form by `terms`.
 
 use super::vocab::{BOOLEAN, INTEGER, PREFIXES, STRING, TYPE};
-use super::{Graph, Object, terms};
+use super::{Graph, Object, same, terms};
 use std::io::{self, Write};
 
 /// Writes the graph as Turtle.
@@ -22,8 +22,8 @@ pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
     let mut last: Option<(&str, &str)> = None;
     for t in &g.triples {
         match last {
-            Some((s, p)) if s == &*t.s && p == t.p => w.buf.extend_from_slice(b" ,\n        "),
-            Some((s, _)) if s == &*t.s => {
+            Some((s, p)) if same(s, &t.s) && same(p, t.p) => w.buf.extend_from_slice(b" ,\n        "),
+            Some((s, _)) if same(s, &t.s) => {
                 w.buf.extend_from_slice(b" ;\n    ");
                 w.predicate(t.p);
                 w.buf.push(b' ');
@@ -74,7 +74,7 @@ impl<'g> Writer<'g> {
         let mut subject: Option<&str> = None;
         for t in &g.triples {
             size += 48 + object_len(&t.o);
-            if subject != Some(&*t.s) {
+            if !subject.is_some_and(|s| same(s, &t.s)) {
                 size += t.s.len();
                 subject = Some(&t.s);
             }
