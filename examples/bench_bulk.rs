@@ -44,8 +44,10 @@ const MODES: &[(&str, &[OutputFormat])] = &[
 fn run(inputs: &[Vec<u8>], formats: &[OutputFormat]) -> (f64, usize) {
     let opts = ExportOptions::default();
     let start = Instant::now();
+    // One document per job, as the binary does (see `batch::run`).
     let bytes = inputs
         .par_iter()
+        .with_max_len(1)
         .map(|bytes| {
             let Ok(c) = convert(bytes, &ConvertOptions::default()) else { return 0 };
             let mut out = 0;
@@ -69,6 +71,7 @@ fn count_triples(inputs: &[Vec<u8>]) -> usize {
     let opts = ExportOptions::default();
     inputs
         .par_iter()
+        .with_max_len(1)
         .filter_map(|b| convert(b, &ConvertOptions::default()).ok())
         .map(|c| rdf::mapping::map(&c.resolution, &opts).triples.len())
         .sum()

@@ -288,8 +288,12 @@ pub fn run(plan: &Plan) -> Result<Summary> {
         if chunk.is_empty() {
             break;
         }
+        // One input per job: inputs differ in size a hundredfold, and with rayon's default
+        // split a thread that had finished its share of a chunk waited while the other went
+        // through a run of inputs it had taken whole (1.5 to 1.8 of 2 cores busy, measured).
         let outcomes: Vec<Option<Outcome>> = chunk
             .par_iter()
+            .with_max_len(1)
             .map(|found| {
                 if stop.load(Ordering::Relaxed) {
                     return None;

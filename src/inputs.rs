@@ -51,7 +51,8 @@ impl Outcome {
 
 /// Prepares `inputs` in parallel; the outcomes are in input order.
 pub fn prepare(inputs: &[&Input], opts: &PrepareOptions) -> Vec<Outcome> {
-    inputs.par_iter().map(|input| prepare_one(input, opts)).collect()
+    // One input per job, as in `batch::run`.
+    inputs.par_iter().with_max_len(1).map(|input| prepare_one(input, opts)).collect()
 }
 
 fn prepare_one(input: &Input, opts: &PrepareOptions) -> Outcome {
