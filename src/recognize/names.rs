@@ -5,9 +5,8 @@
 //! tables it belongs to, and walked at each word start whose first two bytes begin some name
 //! (a table of all pairs of bytes gives the node they lead to): the cost is a quick skip over
 //! each word and one short walk per likely one for every table together, whatever their
-//! size. A name
-//! matches as printed, case kept, with `’` and `'` interchangeable and any of `-`, `‐`, `‑`
-//! for a hyphen (PDF conversions print all of them).
+//! size. A name matches as printed, case kept, with `’` and `'` interchangeable and any of
+//! `-`, `‐`, `‑` for a hyphen (PDF conversions print all of them).
 //!
 //! The walk is anchored, so the trie needs none of an Aho–Corasick automaton's failure links;
 //! the nodes are numbered breadth first, each node's children side by side, so a step reads

@@ -90,6 +90,7 @@ impl<'g> Writer<'g> {
         Writer { buf: Vec::with_capacity(size), clean, site, predicates: Default::default(), written: Vec::new() }
     }
 
+    /// Writes an IRI: whole when it is under the graph's site, else prefixed where it can be.
     fn iri(&mut self, s: &str) {
         if self.site.is_some_and(|site| s.starts_with(site)) {
             terms::iri_after(&mut self.buf, s, self.clean);
@@ -118,25 +119,21 @@ impl<'g> Writer<'g> {
     }
 
     fn obj(&mut self, o: &Object) {
-        if let Object::Iri(s) = o {
-            return self.iri(s);
-        }
-        let buf = &mut self.buf;
         match o {
-            Object::Iri(s) => term_iri(buf, s, self.clean),
+            Object::Iri(s) => self.iri(s),
             // Canonical integers and booleans are Turtle's own literals.
             Object::Typed(lex, dt) if *dt == INTEGER && is_canonical_integer(lex) => {
-                buf.extend_from_slice(lex.as_bytes())
+                self.buf.extend_from_slice(lex.as_bytes())
             }
             Object::Typed(lex, dt) if *dt == BOOLEAN && (lex == "true" || lex == "false") => {
-                buf.extend_from_slice(lex.as_bytes())
+                self.buf.extend_from_slice(lex.as_bytes())
             }
             Object::Typed(lex, dt) if *dt != STRING => {
-                terms::quoted(buf, lex);
-                buf.extend_from_slice(b"^^");
-                term_iri(buf, dt, "");
+                terms::quoted(&mut self.buf, lex);
+                self.buf.extend_from_slice(b"^^");
+                term_iri(&mut self.buf, dt, "");
             }
-            o => terms::object(buf, o),
+            o => terms::object(&mut self.buf, o),
         }
     }
 }
