@@ -69,11 +69,12 @@ fn token_with(num: &str, kept: impl Fn(char) -> char) -> String {
 /// eIds of siblings of one kind: `{parent}__{abbr}_{num}` where a printed number exists,
 /// `{parent}__{abbr}_{position}` (from 1) otherwise; repeats get `-2`, `-3` ….
 pub fn siblings<'a>(parent: &str, abbr: &str, nums: impl IntoIterator<Item = Option<&'a str>>) -> Vec<String> {
-    let nums = nums.into_iter();
-    let mut out: Vec<String> = Vec::with_capacity(nums.size_hint().0);
+    let tokens: Vec<Option<String>> = nums.into_iter().map(|n| n.map(token).filter(|t| !t.is_empty())).collect();
+    // Positions never repeat: only printed numbers can, so without them nothing is checked.
+    let may_repeat = tokens.iter().any(Option::is_some);
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut taken: foldhash::HashSet<String> = foldhash::HashSet::default();
-    for (i, num) in nums.enumerate() {
-        let t = num.map(token).filter(|t| !t.is_empty());
+    for (i, t) in tokens.into_iter().enumerate() {
         // Built in one buffer, where `format!` and `join` made two, and copied for the set
         // only: the eIds of both exporters come from here.
         let mut base = String::with_capacity(parent.len() + abbr.len() + 8 + t.as_ref().map_or(4, String::len));
@@ -82,6 +83,10 @@ pub fn siblings<'a>(parent: &str, abbr: &str, nums: impl IntoIterator<Item = Opt
         match &t {
             Some(t) => base.push_str(t),
             None => push_number(&mut base, i + 1),
+        }
+        if !may_repeat {
+            out.push(base);
+            continue;
         }
         let id = if taken.contains(&base) {
             let mut k = 2;
@@ -114,16 +119,7 @@ pub fn formula(prefix: &str) -> String {
 
 /// eIds of the preambular paragraphs of a body (by position, as printed ones have no number).
 pub fn preamble(prefix: &str, count: usize) -> Vec<String> {
-    let parent = join(prefix, "preamble");
-    // What `siblings` gives for siblings without numbers, whose positions never repeat.
-    (1..=count)
-        .map(|n| {
-            let mut id = String::with_capacity(parent.len() + 16);
-            push_joined(&mut id, &parent, "container_");
-            push_number(&mut id, n);
-            id
-        })
-        .collect()
+    siblings(&join(prefix, "preamble"), "container", std::iter::repeat_n(None, count))
 }
 
 /// eIds of the items of an operative part or an annex: paragraphs `para_`, sections `sec_`,

@@ -149,6 +149,7 @@ static SYMBOL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static ACTOR_NAMES: LazyLock<(Vec<String>, HashMap<String, ActorRef>)> = LazyLock::new(|| {
     let w = words();
     let mut map: HashMap<String, ActorRef> = HashMap::new();
+    let mut printed: Vec<String> = Vec::new();
     let mut add = |name: &str, a: &ActorRef| {
         let name = name.trim();
         let name = name.strip_prefix("the ").unwrap_or(name);
@@ -156,12 +157,14 @@ static ACTOR_NAMES: LazyLock<(Vec<String>, HashMap<String, ActorRef>)> = LazyLoc
             return;
         }
         map.entry(key(name).into_owned()).or_insert_with(|| a.clone());
+        printed.push(name.to_string());
         // "all States" also opens a sentence as "All States".
         if let Some(first) = name.chars().next()
             && first.is_lowercase()
         {
             let upper: String = first.to_uppercase().chain(name.chars().skip(1)).collect();
             map.entry(key(&upper).into_owned()).or_insert_with(|| a.clone());
+            printed.push(upper);
         }
     };
     for o in &w.organs {
@@ -192,44 +195,6 @@ static ACTOR_NAMES: LazyLock<(Vec<String>, HashMap<String, ActorRef>)> = LazyLoc
         let a = ActorRef { key: g.key.clone(), kind: ActorKind::Group, name: g.name.clone() };
         for n in std::iter::once(&g.name).chain(&g.aliases).chain(g.name_fr.iter()).chain(g.name_es.iter()) {
             add(n, &a);
-        }
-    }
-    let mut names: Vec<String> = Vec::new();
-    for o in &w.organs {
-        names.extend(
-            std::iter::once(&o.name)
-                .chain(&o.abbreviations)
-                .chain(&o.aliases)
-                .chain(o.name_fr.iter())
-                .chain(o.name_es.iter())
-                .cloned(),
-        );
-    }
-    for s in &w.states {
-        names.extend(
-            std::iter::once(&s.name).chain(&s.aliases).chain(s.name_fr.iter()).chain(s.name_es.iter()).cloned(),
-        );
-    }
-    for s in &w.former_states {
-        names.extend(std::iter::once(&s.name).chain(&s.aliases).cloned());
-    }
-    for g in &w.groups {
-        names.extend(
-            std::iter::once(&g.name).chain(&g.aliases).chain(g.name_fr.iter()).chain(g.name_es.iter()).cloned(),
-        );
-    }
-    let mut printed: Vec<String> = Vec::new();
-    for n in &names {
-        let n = n.trim();
-        let n = n.strip_prefix("the ").unwrap_or(n);
-        if n.chars().count() < 2 {
-            continue;
-        }
-        printed.push(n.to_string());
-        if let Some(first) = n.chars().next()
-            && first.is_lowercase()
-        {
-            printed.push(first.to_uppercase().chain(n.chars().skip(1)).collect());
         }
     }
     (printed, map)

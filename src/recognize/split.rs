@@ -8,9 +8,9 @@
 //! recognition. So the whole pattern only finds each match, and a copy of it with the large
 //! parts made loose (any words without digits for a name) splits that one span into its
 //! groups. In the copy, `\d` is also an ASCII digit and `\p{L}` any character but a space
-//! or an ASCII digit: in Unicode both are hundreds of states each. The copy is anchored at both ends of the span, so it can only place the groups
-//! differently where the loose parts are ambiguous; a span the copy does not cover exactly
-//! is split by the whole pattern.
+//! or an ASCII digit: in Unicode both are hundreds of states each. The copy is anchored at
+//! both ends of the span, so it can only place the groups differently where the loose parts
+//! are ambiguous; a span the copy does not cover exactly is split by the whole pattern.
 
 use regex::{Captures, Match, Regex};
 
