@@ -149,7 +149,7 @@ fn machine() -> String {
     };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     format!(
-        "Machine: {cpu}, {cores} cores, {mem_gib:.0} GiB; {}; {}; load average before the run: {}; {}.",
+        "Machine: {cpu}, {cores} cores, {mem_gib:.0} GiB; {}; {}; load average before the run: {}; {}.\n\nBuild: {}.",
         run("uname", &["-sr"]),
         run("rustc", &["--version"]),
         std::fs::read_to_string("/proc/loadavg")
@@ -159,6 +159,7 @@ fn machine() -> String {
             .collect::<Vec<_>>()
             .join(" "),
         run("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+        option_env!("UNLOD_BUILD").unwrap_or("cargo build --release"),
     )
 }
 
