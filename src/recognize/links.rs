@@ -215,13 +215,18 @@ static NAMES: LazyLock<Names<2>> = LazyLock::new(|| {
 });
 
 /// An instrument not in the table, by the shape of its name: capitalised words around a head
-/// word ("International Convention for the Suppression of …", "Paris Agreement").
-static INSTRUMENT_SHAPE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+/// word ("International Convention for the Suppression of …", "Paris Agreement"); and the
+/// head words alone, which most texts hold none of: a search for them alone runs on the
+/// literals' fast prefilter, where the shape's search runs its automaton over every byte.
+static INSTRUMENT_SHAPE: LazyLock<Option<(Regex, Regex)>> = LazyLock::new(|| {
     let cap = r"(?:[A-Z][\p{L}’'\-\u{2010}\u{2011}]*|\d{4})";
     let link = r"(?:on|of|for|against|to|the|and|in|relating|concerning|with|at)";
     let heads: Vec<String> = words().link_words("head").iter().map(|h| regex::escape(h).replace(' ', r"\s+")).collect();
     let head = format!("(?:{})", heads.join("|"));
-    Regex::new(&format!(r"(?-u:\b)(?:{cap}\s+)*{head}(?:\s+(?:{link}\s+)+{cap}(?:,?\s+(?:{cap}|{link}))*)?")).ok()
+    let shape =
+        Regex::new(&format!(r"(?-u:\b)(?:{cap}\s+)*{head}(?:\s+(?:{link}\s+)+{cap}(?:,?\s+(?:{cap}|{link}))*)?"))
+            .ok()?;
+    Some((shape, Regex::new(&head).ok()?))
 });
 
 /// The name made a lookup key: straight apostrophes, single spaces, case kept. Most names
@@ -1148,7 +1153,7 @@ fn instruments(s: &str, spans: &[(usize, usize)], out: &mut Vec<Candidate>) {
         out.push(Candidate { start, end, rank: 1, what: Pending::Instrument(ins) });
     }
     let known: Vec<(usize, usize)> = out.iter().filter(|c| c.rank == 1).map(|c| (c.start, c.end)).collect();
-    if let Some(re) = INSTRUMENT_SHAPE.as_ref() {
+    if let Some((re, _)) = INSTRUMENT_SHAPE.as_ref().filter(|(_, head)| head.is_match(s)) {
         for m in re.find_iter(s) {
             // Two instruments joined by "and the" are two; a known name inside wins.
             let mut from = m.start();
