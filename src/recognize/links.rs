@@ -201,9 +201,11 @@ static ACTOR_NAMES: LazyLock<(Vec<String>, HashMap<String, ActorRef>)> = LazyLoc
 });
 
 /// The printed names of the actors and of the instruments of the tables, searched together.
-static NAMES: LazyLock<Names<2>> = LazyLock::new(|| {
-    let w = words();
-    let instruments: Vec<&str> = w
+static NAMES: LazyLock<Names<2>> = LazyLock::new(|| Names::new(name_lists()));
+
+/// The names [`NAMES`] finds: the actors' and the instruments' printed names.
+fn name_lists() -> [Vec<&'static str>; 2] {
+    let instruments: Vec<&str> = words()
         .instruments
         .iter()
         .flat_map(|i| std::iter::once(&i.name).chain(&i.aliases).chain(i.name_fr.iter()).chain(i.name_es.iter()))
@@ -211,8 +213,8 @@ static NAMES: LazyLock<Names<2>> = LazyLock::new(|| {
         .map(|n| n.strip_prefix("the ").unwrap_or(n))
         .filter(|n| n.chars().count() > 3)
         .collect();
-    Names::new([ACTOR_NAMES.0.iter().map(String::as_str).collect(), instruments])
-});
+    [ACTOR_NAMES.0.iter().map(String::as_str).collect(), instruments]
+}
 
 /// An instrument not in the table, by the shape of its name: capitalised words around a head
 /// word ("International Convention for the Suppression of …", "Paris Agreement"); and the
@@ -1310,6 +1312,13 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn every_name_of_the_tables_starts_where_a_name_is_looked_for() {
+        for name in name_lists().concat() {
+            assert!(crate::recognize::names::starts_word(name), "{name:?} starts with a byte no word starts with");
+        }
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //!
 //! The tables of `ontology/` hold thousands of names (organs, States, instruments in three
 //! languages). They are held in one trie of bytes, each name's last node marked with the
-//! tables it belongs to, and walked at each word start whose first two bytes begin some name
-//! (a table of all pairs of bytes gives the node they lead to): the cost is a quick skip over
-//! each word and one short walk per likely one for every table together, whatever their
-//! size. A name matches as printed, case kept, with `’` and `'` interchangeable and any of
-//! `-`, `‐`, `‑` for a hyphen (PDF conversions print all of them).
+//! tables it belongs to. The word starts of a text are found eight bytes at a time; a start
+//! whose first four bytes (or two, for the few short names) may begin a name, by a filter of
+//! hashes that stays in the cache, enters the trie through a table of all pairs of bytes and
+//! is walked once for every table together, whatever their size. A name matches as printed,
+//! case kept, with `’` and `'` interchangeable and any of `-`, `‐`, `‑` for a hyphen (PDF
+//! conversions print all of them).
 //!
 //! The walk is anchored, so the trie needs none of an Aho–Corasick automaton's failure links;
 //! the nodes are numbered breadth first, each node's children side by side, so a step reads
@@ -26,6 +27,37 @@ pub struct Names<const N: usize> {
     /// For each pair of bytes, the node they lead to from the root (0: none; the root is no
     /// one's child). Names of one byte are not searched.
     pairs: Vec<u32>,
+    /// The filter that keeps most word starts from the walk, and the large table of pairs
+    /// out of the cache: one bit per [`quad_hash`] of the first four bytes of each name, and
+    /// one bit per pair of bytes that begins a name of two or three bytes. A word start is
+    /// walked only if its first four bytes or its first two have their bit.
+    quads: Bits,
+    short: Bits,
+}
+
+/// A set of 16-bit numbers, a bit each (8 KiB).
+struct Bits(Vec<u64>);
+
+impl Bits {
+    /// The empty set.
+    fn new() -> Self {
+        Bits(vec![0; 1 << 10])
+    }
+
+    fn insert(&mut self, k: usize) {
+        if let Some(w) = self.0.get_mut(k >> 6 & 0x3ff) {
+            *w |= 1 << (k & 63);
+        }
+    }
+
+    fn contains(&self, k: usize) -> bool {
+        self.0.get(k >> 6 & 0x3ff).is_some_and(|w| w >> (k & 63) & 1 != 0)
+    }
+}
+
+/// A 16-bit hash of four bytes (Fibonacci hashing: the high bits of a multiplication).
+fn quad_hash(q: [u8; 4]) -> usize {
+    (u32::from_le_bytes(q).wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// A node of the trie.
@@ -43,9 +75,17 @@ impl<const N: usize> Names<N> {
     pub fn new(tables: [Vec<&str>; N]) -> Self {
         // The trie built with sorted children per node, then numbered breadth first.
         let mut built: Vec<(std::collections::BTreeMap<u8, usize>, u32)> = vec![Default::default()];
+        let (mut quads, mut short) = (Bits::new(), Bits::new());
         for (t, names) in tables.into_iter().enumerate().take(32) {
             for name in names.into_iter().filter(|n| !n.trim().is_empty()) {
-                for spelling in spellings(name) {
+                // No other byte starts a word (see `word_starts`); the tables' test holds
+                // their names to it.
+                for spelling in spellings(name).into_iter().filter(|n| starts_word(n)) {
+                    match *spelling.as_bytes() {
+                        [a, b, c, d, ..] => quads.insert(quad_hash([a, b, c, d])),
+                        [a, b, ..] => short.insert(pair(a, b)),
+                        _ => {}
+                    }
                     let mut node = 0;
                     for &byte in spelling.as_bytes() {
                         let next = built.len();
@@ -93,7 +133,7 @@ impl<const N: usize> Names<N> {
                 }
             }
         }
-        Names { nodes, labels, pairs }
+        Names { nodes, labels, pairs, quads, short }
     }
 
     /// For each dictionary, the byte ranges of its names in `s` that stand as whole words (no
@@ -106,21 +146,17 @@ impl<const N: usize> Names<N> {
         let b = s.as_bytes();
         // Where each dictionary's last name ended: none of its names starts before.
         let mut taken = [0; N];
-        // A name may start at each byte that follows no ASCII letter or digit; a byte of a
-        // longer character before is decoded only where a name may start there.
-        let mut next = 0;
-        while let [c0, c1, ..] = *b.get(next..).unwrap_or_default() {
-            let i = next;
-            // The next place a name may start: the next byte if this one is no ASCII letter or
-            // digit, else the byte after the first one that is not, past this word.
-            next += 1;
-            if ascii_word(c0) {
-                while b.get(next).is_some_and(|&c| ascii_word(c)) {
-                    next += 1;
-                }
-                next += 1;
+        for i in word_starts(b) {
+            let (Some(&c0), Some(&c1)) = (b.get(i), b.get(i + 1)) else { break };
+            let likely = match *b.get(i..).unwrap_or_default() {
+                [_, _, c2, c3, ..] => self.quads.contains(quad_hash([c0, c1, c2, c3])),
+                _ => false,
+            };
+            if !likely && !self.short.contains(pair(c0, c1)) {
+                continue;
             }
             let node = self.pairs.get(pair(c0, c1)).copied().unwrap_or(0);
+            // A byte of a longer character before is decoded only here.
             if node == 0
                 || taken.iter().all(|t| i < *t)
                 || !s.is_char_boundary(i)
@@ -173,17 +209,71 @@ impl<const N: usize> Names<N> {
     }
 }
 
-/// The ASCII letters and digits: the scan asks of every byte of every text whether it is one.
-const ASCII_WORD: [bool; 256] = byte_table!(b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z');
+/// Where a name may start in `b`, in order: each byte that is an ASCII letter or digit or
+/// not ASCII, and follows no ASCII letter or digit (or is the first). Eight bytes are tested
+/// at once, as the bytes of a `u64`: the scan looks at every byte of every text, and a test
+/// and branch per byte (a mispredicted branch at each word's end) was most of its time.
+fn word_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    // The word mask of the eight bytes before: its last byte is the one before a block.
+    let mut before = 0u64;
+    b.chunks(8).enumerate().flat_map(move |(k, block)| {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(block).unwrap_or_else(|_| {
+            // The last block, short: zeros after it start no word.
+            let mut bytes = [0u8; 8];
+            bytes.iter_mut().zip(block).for_each(|(to, from)| *to = *from);
+            bytes
+        }));
+        let word = ascii_words(x);
+        // The high bit of each byte that follows a letter or digit.
+        let after_word = word << 8 | before >> 56;
+        before = word;
+        Bits64((word | x & HIGH) & !after_word & HIGH).map(move |bit| k * 8 + bit / 8)
+    })
+}
 
-/// Whether `c` is an ASCII letter or digit, by [`ASCII_WORD`].
-fn ascii_word(c: u8) -> bool {
-    ASCII_WORD.get(usize::from(c)).copied().unwrap_or(false)
+/// Each byte's high bit.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// Each byte 1.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit, the others clear: the
+/// low seven bits of each byte compared with each range by an addition that carries into
+/// the byte's high bit, no carry crossing into the next byte.
+fn ascii_words(x: u64) -> u64 {
+    let low = x & !HIGH;
+    // The high bit set where the byte's low seven bits are in `lo..=hi`.
+    let within = |lo: u8, hi: u8| {
+        let at_least_lo = low + ONES * u64::from(0x80 - lo);
+        let above_hi = low + ONES * u64::from(0x7f - hi);
+        at_least_lo & !above_hi
+    };
+    (within(b'0', b'9') | within(b'A', b'Z') | within(b'a', b'z')) & !x & HIGH
+}
+
+/// The set bits of a word, lowest first.
+struct Bits64(u64);
+
+impl Iterator for Bits64 {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        (self.0 != 0).then(|| {
+            let bit = self.0.trailing_zeros() as usize;
+            self.0 &= self.0 - 1;
+            bit
+        })
+    }
 }
 
 /// The index of the pair of bytes `c0`, `c1` in [`Names::pairs`].
 fn pair(c0: u8, c1: u8) -> usize {
     usize::from(c0) << 8 | usize::from(c1)
+}
+
+/// Whether a name can be found: it starts with an ASCII letter or digit or a character
+/// beyond ASCII.
+pub fn starts_word(name: &str) -> bool {
+    name.bytes().next().is_some_and(|c| c.is_ascii_alphanumeric() || !c.is_ascii())
 }
 
 /// Whether `s[start..end]` stands as whole words: no letter or digit just before or after.
@@ -238,10 +328,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_table_of_ascii_letters_and_digits_is_right() {
+    fn the_word_mask_of_eight_bytes_is_right_for_every_byte() {
         for c in 0..=u8::MAX {
-            assert_eq!(ascii_word(c), c.is_ascii_alphanumeric(), "byte {c}");
+            for at in 0..8 {
+                // The byte among others that are and are not letters or digits.
+                let mut bytes = *b"a -9\xff Z\x80";
+                bytes[at] = c;
+                let mask = ascii_words(u64::from_le_bytes(bytes));
+                for (k, b) in bytes.iter().enumerate() {
+                    assert_eq!(mask >> (8 * k + 7) & 1 == 1, b.is_ascii_alphanumeric(), "byte {b} at {k}");
+                }
+            }
         }
+    }
+
+    #[test]
+    fn word_starts_are_the_bytes_after_no_letter_or_digit() {
+        let s = "ab c-d9 «Éa» x1Y ü and a longer tail of words";
+        let b = s.as_bytes();
+        let slow: Vec<usize> = (0..b.len())
+            .filter(|&i| {
+                (b[i].is_ascii_alphanumeric() || !b[i].is_ascii()) && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            })
+            .collect();
+        assert_eq!(word_starts(b).collect::<Vec<_>>(), slow);
+        assert!(slow.len() > 16);
     }
 
     #[test]
