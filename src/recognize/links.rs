@@ -23,7 +23,7 @@
 //! each further "and requests …", with the actor named right after the verb.
 
 use super::names::Names;
-use super::split::Split;
+use super::split::{LOOSE_NAME, Split};
 use super::{actors, dates};
 use crate::model::{
     Action, ActorKind, ActorRef, Annex, Body, CitedDocument, Clause, DocKind, Instrument, Item, Mention, MentionKind,
@@ -86,6 +86,9 @@ fn alternation(names: &[&str]) -> String {
 /// One printed number of a resolution or decision: `65/232`, `ES-11/1`, `1373 (2001)`,
 /// `217 A (III)`, `181 (II)`, `1874 (S-IV)`, `2252 (ES-V)`.
 const NUMBER: &str = r"(?:(?:(?:ES|S)[-\u{2010}\u{2011}])?\d{1,4}/\d{1,4}(?:\s[A-Z](?-u:\b))?|\d{1,4}\s?\(\d{4}\)|\d{1,4}(?:\s[A-Z])?\s\((?:E?S[-\u{2010}\u{2011}])?[IVXL]+\))";
+/// A list of numbers made loose ([`CITATION`]'s copy that splits): the first character of a
+/// [`NUMBER`], then anything.
+const NUMBER_ON: &str = r"(?:(?:ES|S)[-\u{2010}\u{2011}])?\d(?s:.*)";
 /// A date after a number: "of 21 December 2010", "du 21 décembre 2010", "de 21 de julio de 2011".
 const DATE_AFTER: &str =
     r"(?:,?\s+(?:of|du|de|en\s+date\s+du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})";
@@ -116,13 +119,21 @@ static QUALIFIER: LazyLock<String> = LazyLock::new(|| {
 /// text, and the slow engine it falls back to made recognition most of a conversion's time.
 /// The words they stand before begin with ASCII letters; the start is checked again, in
 /// Unicode, where the match is used.
+///
+/// The list of numbers ends the pattern, and only where it starts is read from a match ([`ITEM`]
+/// reads the list again), so the copy that splits a match takes the list as any text from
+/// a number's first character on: the list's own pattern was most of the copy's states, and
+/// the backtracker that splits clears a visited set as large as states times bytes.
 static CITATION: LazyLock<Option<Split>> = LazyLock::new(|| {
-    Split::with_names(&ORGAN_ALTERNATION, |organs| {
-        let item = format!(r"{NUMBER}(?:{AFTER}(?:{organs}))?{DATE_AFTER}?(?:{})?", *QUALIFIER);
+    let citation = |organs: &str, list: &str| {
         format!(
-            r"(?:(?-u:\b)(?P<its>its|their|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us)\s+)?(?:(?P<organ>{organs})\s+)?(?-u:\b)(?P<kind>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))(?:{AFTER}(?P<mid>{organs}))?\s+(?P<list>{item}(?:(?:,\s*|,?\s+(?:and|et|y)\s+){item})*)"
+            r"(?:(?-u:\b)(?P<its>its|their|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us)\s+)?(?:(?P<organ>{organs})\s+)?(?-u:\b)(?P<kind>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))(?:{AFTER}(?P<mid>{organs}))?\s+(?P<list>{list})"
         )
-    })
+    };
+    let organs = ORGAN_ALTERNATION.as_str();
+    let item = format!(r"{NUMBER}(?:{AFTER}(?:{organs}))?{DATE_AFTER}?(?:{})?", *QUALIFIER);
+    let list = format!(r"{item}(?:(?:,\s*|,?\s+(?:and|et|y)\s+){item})*");
+    Split::new(&citation(organs, &list), &citation(LOOSE_NAME, NUMBER_ON))
 });
 static ITEM: LazyLock<Option<Split>> = LazyLock::new(|| {
     Split::with_names(&ORGAN_ALTERNATION, |organs| {

@@ -14,6 +14,9 @@
 
 use regex::{Captures, Match, Regex};
 
+/// A list of names made loose: any words without digits, as few as will do.
+pub(crate) const LOOSE_NAME: &str = r"\D+?";
+
 /// A pattern and its loose copy.
 pub(crate) struct Split {
     find: Regex,
@@ -32,7 +35,7 @@ impl Split {
     /// A pattern built around a list of names: `names` in the pattern that finds, any words
     /// without digits in the copy that splits.
     pub(crate) fn with_names(names: &str, pattern: impl Fn(&str) -> String) -> Option<Self> {
-        Split::new(&pattern(names), &pattern(r"\D+?"))
+        Split::new(&pattern(names), &pattern(LOOSE_NAME))
     }
 
     /// The matches in `h`, with their groups.
