@@ -38,6 +38,7 @@ macro_rules! byte_table {
     }};
 }
 
+mod bytes;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -125,20 +125,49 @@ struct Opener {
     at: usize,
 }
 
+/// Where the next of three bytes is, at or after a position: searched with memchr's vector
+/// search, and again only once the position has passed it.
+struct Next {
+    bytes: [u8; 3],
+    /// The position found by the last search (the haystack's length for none), and whether
+    /// there was one.
+    at: usize,
+    searched: bool,
+}
+
+impl Next {
+    fn new(bytes: [u8; 3]) -> Self {
+        Next { bytes, at: 0, searched: false }
+    }
+
+    /// The first of the bytes at or after `pos` in `hay`, or its length.
+    fn from(&mut self, hay: &[u8], pos: usize) -> usize {
+        if !self.searched || self.at < pos {
+            let [a, b, c] = self.bytes;
+            let tail = hay.get(pos..).unwrap_or_default();
+            self.at = memchr::memchr3(a, b, c, tail).map_or(hay.len(), |i| pos + i);
+            self.searched = true;
+        }
+        self.at
+    }
+}
+
 /// Parses inline Markdown in one string.
 ///
 /// Runs of ordinary characters are copied whole; only the ASCII bytes that can open markup
-/// (`\\ < & [ * _`) are looked at one by one.
+/// (`\\ < & [ * _`) are looked at one by one. They are found in two sets of three, the
+/// frequent and the rare, each searched ahead: a search for all six a byte at a time was a
+/// fortieth of a conversion.
 pub fn parse_str(src: &str) -> Rich {
     let mut out = Rich { text: String::with_capacity(src.len()), ..Rich::default() };
     let mut stack: Vec<Opener> = Vec::new();
     let bytes = src.as_bytes();
+    let (mut frequent, mut rare) = (Next::new(*b"*_<"), Next::new(*b"\\&["));
     let mut pos = 0;
     loop {
-        let tail = bytes.get(pos..).unwrap_or_default();
-        let run = tail.iter().position(|b| matches!(b, b'\\' | b'<' | b'&' | b'[' | b'*' | b'_')).unwrap_or(tail.len());
-        out.text.push_str(src.get(pos..pos + run).unwrap_or_default());
-        pos += run;
+        let next = frequent.from(bytes, pos).min(rare.from(bytes, pos));
+        out.text.push_str(src.get(pos..next).unwrap_or_default());
+        pos = next;
         let Some(&b) = bytes.get(pos) else { break };
         let rest = src.get(pos..).unwrap_or_default();
         match b {

@@ -41,7 +41,7 @@ fn raw_blocks(text: &str) -> Vec<Raw<'_>> {
     let mut out: Vec<Raw<'_>> = Vec::new();
     let mut cur: Option<Raw<'_>> = None;
     let mut offset = 0;
-    for line in text.split('\n') {
+    for line in crate::bytes::lines(text) {
         let start = offset;
         offset += line.len() + 1;
         let t = line.trim();

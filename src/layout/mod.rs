@@ -68,7 +68,7 @@ pub struct Blocks {
 /// Undoes the pages of a Markdown or plain-text source.
 pub fn undo_pages(src: &Source) -> Result<Blocks, Error> {
     let mut start = 0;
-    for line in src.text.split('\n') {
+    for line in crate::bytes::lines(&src.text) {
         if line.len() > MAX_LINE_BYTES {
             return Err(Error::at(
                 crate::error::ErrorKind::TooLarge,

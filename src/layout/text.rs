@@ -19,7 +19,7 @@ pub(super) fn undo_pages(text: &str) -> Blocks {
     let mut cur: Vec<(&str, usize)> = Vec::new();
     let mut page_end = false;
     let mut offset = 0;
-    for line in text.split('\n') {
+    for line in crate::bytes::lines(text) {
         let start = offset;
         offset += line.len() + 1;
         if line.contains('\x0c') {

@@ -98,7 +98,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<Warning>) ->
 }
 
 fn normalise_line_ends(text: String) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")

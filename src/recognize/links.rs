@@ -1102,7 +1102,7 @@ fn cited(num: &str, organ: Option<&str>, decision: bool) -> Option<(CitedDocumen
 
 fn symbols(s: &str, out: &mut Vec<Candidate>) {
     // Every symbol has a slash; most texts have none.
-    let Some(re) = SYMBOL.as_ref().filter(|_| s.contains('/')) else { return };
+    let Some(re) = SYMBOL.as_ref().filter(|_| memchr::memchr(b'/', s.as_bytes()).is_some()) else { return };
     for m in re.find_iter(s) {
         if s.get(..m.start()).is_some_and(|p| p.ends_with('/') || p.ends_with('.')) {
             continue;

@@ -13,6 +13,8 @@
 //! the nodes are numbered breadth first, each node's children side by side, so a step reads
 //! one short run of labels.
 
+use crate::bytes;
+
 /// More spellings than this for one name are not generated (a name with many apostrophes and
 /// hyphens keeps its printed form and the plain ASCII one).
 const MAX_VARIANTS: usize = 64;
@@ -217,52 +219,14 @@ fn word_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     // The word mask of the eight bytes before: its last byte is the one before a block.
     let mut before = 0u64;
     b.chunks(8).enumerate().flat_map(move |(k, block)| {
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(block).unwrap_or_else(|_| {
-            // The last block, short: zeros after it start no word.
-            let mut bytes = [0u8; 8];
-            bytes.iter_mut().zip(block).for_each(|(to, from)| *to = *from);
-            bytes
-        }));
-        let word = ascii_words(x);
+        // The last block, short, filled with zeros: they start no word.
+        let x = bytes::load(block, 0);
+        let word = bytes::ascii_words(x);
         // The high bit of each byte that follows a letter or digit.
         let after_word = word << 8 | before >> 56;
         before = word;
-        Bits64((word | x & HIGH) & !after_word & HIGH).map(move |bit| k * 8 + bit / 8)
+        bytes::Bits((word | bytes::non_ascii(x)) & !after_word).map(move |bit| k * 8 + bit / 8)
     })
-}
-
-/// Each byte's high bit.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// Each byte 1.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The high bit of each byte of `x` that is an ASCII letter or digit, the others clear: the
-/// low seven bits of each byte compared with each range by an addition that carries into
-/// the byte's high bit, no carry crossing into the next byte.
-fn ascii_words(x: u64) -> u64 {
-    let low = x & !HIGH;
-    // The high bit set where the byte's low seven bits are in `lo..=hi`.
-    let within = |lo: u8, hi: u8| {
-        let at_least_lo = low + ONES * u64::from(0x80 - lo);
-        let above_hi = low + ONES * u64::from(0x7f - hi);
-        at_least_lo & !above_hi
-    };
-    (within(b'0', b'9') | within(b'A', b'Z') | within(b'a', b'z')) & !x & HIGH
-}
-
-/// The set bits of a word, lowest first.
-struct Bits64(u64);
-
-impl Iterator for Bits64 {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        (self.0 != 0).then(|| {
-            let bit = self.0.trailing_zeros() as usize;
-            self.0 &= self.0 - 1;
-            bit
-        })
-    }
 }
 
 /// The index of the pair of bytes `c0`, `c1` in [`Names::pairs`].
@@ -326,21 +290,6 @@ fn spellings(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_word_mask_of_eight_bytes_is_right_for_every_byte() {
-        for c in 0..=u8::MAX {
-            for at in 0..8 {
-                // The byte among others that are and are not letters or digits.
-                let mut bytes = *b"a -9\xff Z\x80";
-                bytes[at] = c;
-                let mask = ascii_words(u64::from_le_bytes(bytes));
-                for (k, b) in bytes.iter().enumerate() {
-                    assert_eq!(mask >> (8 * k + 7) & 1 == 1, b.is_ascii_alphanumeric(), "byte {b} at {k}");
-                }
-            }
-        }
-    }
 
     #[test]
     fn word_starts_are_the_bytes_after_no_letter_or_digit() {
