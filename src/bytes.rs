@@ -1,6 +1,6 @@
-//! Byte scans eight bytes at a time, as the bytes of a `u64` ("SIMD within a register"), for
-//! the loops that look at every byte of a text: a test and a branch per byte is slower, and
-//! the branch is mispredicted wherever the answer changes.
+//! Scans of every byte of a text: eight bytes at a time as the bytes of a `u64` ("SIMD
+//! within a register"), and memchr's vector search for the line feeds. A test and a branch
+//! per byte is slower, and the branch is mispredicted wherever the answer changes.
 
 /// Each byte 1.
 const ONES: u64 = 0x0101_0101_0101_0101;

@@ -120,10 +120,10 @@ static QUALIFIER: LazyLock<String> = LazyLock::new(|| {
 /// The words they stand before begin with ASCII letters; the start is checked again, in
 /// Unicode, where the match is used.
 ///
-/// The list of numbers ends the pattern, and only where it starts is read from a match ([`ITEM`]
-/// reads the list again), so the copy that splits a match takes the list as any text from
-/// a number's first character on: the list's own pattern was most of the copy's states, and
-/// the backtracker that splits clears a visited set as large as states times bytes.
+/// The list of numbers ends the pattern, and only where it starts is read from a match
+/// ([`ITEM`] reads the list again), so the copy that splits a match takes the list as any
+/// text from a number's first character on: the list's own pattern was most of the copy's
+/// states, and the backtracker that splits clears a visited set of states times bytes.
 static CITATION: LazyLock<Option<Split>> = LazyLock::new(|| {
     let citation = |organs: &str, list: &str| {
         format!(

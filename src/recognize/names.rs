@@ -33,17 +33,17 @@ pub struct Names<const N: usize> {
     /// out of the cache: one bit per [`quad_hash`] of the first four bytes of each name, and
     /// one bit per pair of bytes that begins a name of two or three bytes. A word start is
     /// walked only if its first four bytes or its first two have their bit.
-    quads: Bits,
-    short: Bits,
+    quads: BitSet,
+    short: BitSet,
 }
 
 /// A set of 16-bit numbers, a bit each (8 KiB).
-struct Bits(Vec<u64>);
+struct BitSet(Vec<u64>);
 
-impl Bits {
+impl BitSet {
     /// The empty set.
     fn new() -> Self {
-        Bits(vec![0; 1 << 10])
+        BitSet(vec![0; 1 << 10])
     }
 
     fn insert(&mut self, k: usize) {
@@ -77,7 +77,7 @@ impl<const N: usize> Names<N> {
     pub fn new(tables: [Vec<&str>; N]) -> Self {
         // The trie built with sorted children per node, then numbered breadth first.
         let mut built: Vec<(std::collections::BTreeMap<u8, usize>, u32)> = vec![Default::default()];
-        let (mut quads, mut short) = (Bits::new(), Bits::new());
+        let (mut quads, mut short) = (BitSet::new(), BitSet::new());
         for (t, names) in tables.into_iter().enumerate().take(32) {
             for name in names.into_iter().filter(|n| !n.trim().is_empty()) {
                 // No other byte starts a word (see `word_starts`); the tables' test holds
