@@ -1,4 +1,4 @@
-//! Akoma Ntoso 3.0 XML following the AKN4UN conventions, written with quick-xml.
+//! Akoma Ntoso 3.0 XML following the AKN4UN conventions.
 //!
 //! `<statement name="resolution">` with FRBR Work, Expression and Manifestation IRIs
 //! (DESIGN §4), a cover page, a preface with `docNumber` and `docTitle`, the preamble
@@ -15,8 +15,6 @@ use crate::model::{
     ActorKind, Adoption, Body, Clause, DocKind, Embedded, Item, Mention, MentionKind, Point, Resolution, Style, Text,
     Vote, VoteMethod,
 };
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use std::io::{self, Write};
 use std::rc::Rc;
 
@@ -24,45 +22,41 @@ use std::rc::Rc;
 pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
 /// Writes `res` as Akoma Ntoso.
-pub fn write(res: &Resolution, opts: &ExportOptions, out: impl Write) -> io::Result<()> {
-    let mut buf = Vec::with_capacity(64 * 1024);
-    {
-        let iris = Iris::new(&opts.base, res, &opts.name);
-        let mut w = Akn {
-            w: Writer::new_with_indent(&mut buf, b' ', 2),
-            inline: None,
-            spare: String::new(),
-            scratch: String::new(),
-            res,
-            iris,
-            footnotes: ids::footnotes(res),
-            noted: vec![false; res.footnotes.len()],
-            called: ids::called(res),
-            numbers: ids::components(res),
-            components: Vec::new(),
-            actor_refs: vec![None; res.actors.len()],
-            citation_hrefs: vec![None; res.citations.len()],
-            instrument_hrefs: vec![None; res.instruments.len()],
-        };
-        w.document()?;
-    }
-    buf.push(b'\n');
-    let mut out = out;
-    out.write_all(&buf)
+pub fn write(res: &Resolution, opts: &ExportOptions, mut out: impl Write) -> io::Result<()> {
+    let mut w = Akn {
+        out: String::with_capacity(64 * 1024),
+        depth: 0,
+        line_break: false,
+        inline: 0,
+        res,
+        iris: Iris::new(&opts.base, res, &opts.name),
+        footnotes: ids::footnotes(res),
+        noted: vec![false; res.footnotes.len()],
+        called: ids::called(res),
+        numbers: ids::components(res),
+        components: Vec::new(),
+        actor_refs: vec![None; res.actors.len()],
+        citation_hrefs: vec![None; res.citations.len()],
+        instrument_hrefs: vec![None; res.instruments.len()],
+    };
+    w.document()?;
+    w.out.push('\n');
+    out.write_all(w.out.as_bytes())
 }
 
 /// Attribute list.
 type Attrs<'a> = &'a [(&'a str, &'a str)];
 
-struct Akn<'a, W: Write> {
-    w: Writer<W>,
-    /// While inline content is written: its markup, without indentation, that goes into the
-    /// enclosing element as it is (indentation inside mixed content would add spaces).
-    inline: Option<String>,
-    /// The buffer of the last inline content, kept for the next one.
-    spare: String,
-    /// The escaped text of the last text event, its buffer kept for the next one.
-    scratch: String,
+/// The writer: the document so far, indented two spaces a level, and what is needed to go on.
+struct Akn<'a> {
+    out: String,
+    /// How many elements are open (outside mixed content).
+    depth: usize,
+    /// Whether the next tag starts a new line: after a tag, not after text.
+    line_break: bool,
+    /// How many elements of mixed content are open: inside them nothing is indented
+    /// (indentation inside mixed content would add spaces to the text).
+    inline: usize,
     res: &'a Resolution,
     iris: Iris,
     footnotes: Vec<String>,
@@ -155,72 +149,67 @@ fn tag_into(out: &mut String, name: &str, attrs: Attrs<'_>) {
     }
 }
 
-/// A tag with its attributes, in one buffer sized for them beforehand.
-fn tag<'x>(name: &str, attrs: Attrs<'_>) -> BytesStart<'x> {
-    // ` key="value"` per attribute, and room for a few escapes.
-    let len = name.len() + attrs.iter().map(|(k, v)| k.len() + v.len() + 4).sum::<usize>() + 16;
-    let mut buf = String::with_capacity(len);
-    tag_into(&mut buf, name, attrs);
-    BytesStart::from_content(buf, name.len())
-}
+impl<'a> Akn<'a> {
+    /// A line feed and the indentation of the current depth, where a tag starts a line.
+    fn break_line(&mut self) {
+        if self.inline == 0 && self.line_break {
+            self.out.push('\n');
+            self.out.extend(std::iter::repeat_n(' ', 2 * self.depth));
+        }
+    }
 
-impl<'a, W: Write> Akn<'a, W> {
-    fn event(&mut self, e: Event<'_>) -> io::Result<()> {
-        self.w.write_event(e).map_err(io::Error::other)
+    /// `<name attrs` without the `>`.
+    fn open(&mut self, name: &str, attrs: Attrs<'_>) {
+        self.break_line();
+        self.out.push('<');
+        tag_into(&mut self.out, name, attrs);
     }
 
     fn start(&mut self, name: &str, attrs: Attrs<'_>) -> io::Result<()> {
-        if let Some(buf) = &mut self.inline {
-            buf.push('<');
-            tag_into(buf, name, attrs);
-            buf.push('>');
-            return Ok(());
+        self.open(name, attrs);
+        self.out.push('>');
+        if self.inline == 0 {
+            self.depth += 1;
+            self.line_break = true;
         }
-        let e = tag(name, attrs);
-        self.event(Event::Start(e))
+        Ok(())
     }
 
     fn end(&mut self, name: &str) -> io::Result<()> {
-        if let Some(buf) = &mut self.inline {
-            buf.push_str("</");
-            buf.push_str(name);
-            buf.push('>');
-            return Ok(());
+        if self.inline == 0 {
+            self.depth = self.depth.saturating_sub(1);
+            self.break_line();
+            self.line_break = true;
         }
-        self.event(Event::End(BytesEnd::new(name)))
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
+        Ok(())
     }
 
     fn empty(&mut self, name: &str, attrs: Attrs<'_>) -> io::Result<()> {
-        if let Some(buf) = &mut self.inline {
-            buf.push('<');
-            tag_into(buf, name, attrs);
-            buf.push_str("/>");
-            return Ok(());
+        self.open(name, attrs);
+        self.out.push_str("/>");
+        if self.inline == 0 {
+            self.line_break = true;
         }
-        let e = tag(name, attrs);
-        self.event(Event::Empty(e))
+        Ok(())
     }
 
     fn chars(&mut self, s: &str) -> io::Result<()> {
         self.text(s, Mode::Text)
     }
 
-    /// Text, escaped by [`escape`] in `mode`: straight into the inline buffer, or as one text
-    /// event of the indenting writer.
+    /// Text, escaped by [`escape`] in `mode`; the next tag goes on the same line.
     fn text(&mut self, s: &str, mode: Mode) -> io::Result<()> {
         if s.is_empty() {
             return Ok(());
         }
-        if let Some(buf) = &mut self.inline {
-            escape(buf, s, mode);
-            return Ok(());
+        escape(&mut self.out, s, mode);
+        if self.inline == 0 {
+            self.line_break = false;
         }
-        let mut text = std::mem::take(&mut self.scratch);
-        text.clear();
-        escape(&mut text, s, mode);
-        let r = self.event(Event::Text(BytesText::from_escaped(text.as_str())));
-        self.scratch = text;
-        r
+        Ok(())
     }
 
     /// `<name attrs>` + mixed content written by `body` without indentation + `</name>`
@@ -231,25 +220,25 @@ impl<'a, W: Write> Akn<'a, W> {
         attrs: Attrs<'_>,
         body: impl FnOnce(&mut Self) -> io::Result<()>,
     ) -> io::Result<()> {
-        if self.inline.is_some() {
-            self.start(name, attrs)?;
-            body(self)?;
-            return self.end(name);
-        }
-        self.inline = Some(std::mem::take(&mut self.spare));
+        self.open(name, attrs);
+        let open = self.out.len();
+        self.out.push('>');
+        self.inline += 1;
         let r = body(self);
-        let mut buf = self.inline.take().unwrap_or_default();
+        self.inline -= 1;
         r?;
-        let written = if buf.is_empty() {
-            self.empty(name, attrs)
+        if self.out.len() == open + 1 {
+            self.out.truncate(open);
+            self.out.push_str("/>");
         } else {
-            self.start(name, attrs)?;
-            self.event(Event::Text(BytesText::from_escaped(buf.as_str())))?;
-            self.end(name)
-        };
-        buf.clear();
-        self.spare = buf;
-        written
+            self.out.push_str("</");
+            self.out.push_str(name);
+            self.out.push('>');
+        }
+        if self.inline == 0 {
+            self.line_break = true;
+        }
+        Ok(())
     }
 
     /// `<name attrs>text</name>` with plain text.
@@ -263,7 +252,8 @@ impl<'a, W: Write> Akn<'a, W> {
     }
 
     fn document(&mut self) -> io::Result<()> {
-        self.w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).map_err(io::Error::other)?;
+        self.out.push_str(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+        self.line_break = true;
         self.start("akomaNtoso", &[("xmlns", AKN_NS)])?;
         let res = self.res;
         let name = res.meta.kind.akn_name();
@@ -516,7 +506,7 @@ impl<'a, W: Write> Akn<'a, W> {
     /// Text with `\n` written as `<eol/>`.
     fn lines(&mut self, s: &str) -> io::Result<()> {
         // Inline, an `<eol/>` is written as it is: the text is escaped in one pass.
-        if self.inline.is_some() {
+        if self.inline > 0 {
             return self.text(s, Mode::Lines);
         }
         for (i, l) in s.split('\n').enumerate() {

@@ -51,9 +51,12 @@ pub fn token(num: &str) -> String {
 fn token_with(num: &str, kept: impl Fn(char) -> char) -> String {
     let mut out = String::with_capacity(num.len());
     let mut dash = false;
-    for c in num.trim().chars() {
-        if c.is_ascii_alphanumeric() || c == '.' {
-            out.push(kept(c));
+    // Over bytes: the kept characters are ASCII, and every byte of any other character (of
+    // one byte or several) only asks for a dash. Spaces at either end need no trimming: a
+    // dash is never written first, and those at the end are popped.
+    for b in num.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            out.push(kept(char::from(b)));
             dash = false;
         } else if !dash && !out.is_empty() {
             out.push('-');
@@ -541,6 +544,8 @@ mod tests {
         assert_eq!(number_token("1373 (2001)"), "1373-2001");
         assert_eq!(number_token("65/232."), "65-232");
         assert_eq!(token("(ii)"), "ii");
+        // Each character not kept, of one byte or several, and each run of them: one dash.
+        assert_eq!(token("\u{a0}Côte d’Ivoire\u{2003}"), "C-te-d-Ivoire");
     }
 
     #[test]
