@@ -753,8 +753,13 @@ fn citations(
         return;
     }
     let mut found: Vec<(usize, usize, Anchor)> = Vec::new();
-    for c in re.captures_iter(s) {
-        let (Some(all), Some(list), Some(kind)) = (c.get(0), c.name("list"), c.name("kind")) else { continue };
+    // The copy that splits a citation reads it up to its first digit, the list's start (no
+    // part before the list holds a digit); the list runs to the citation's end.
+    let head = |m: &str| m.bytes().position(|b| b.is_ascii_digit()).map_or(m.len(), |d| d + 1);
+    for (all, c) in re.heads_iter(s, head) {
+        let (Some(list), Some(kind)) = (c.name("list"), c.name("kind")) else { continue };
+        let at = list.start();
+        let list = s.get(at..all.end()).unwrap_or_default();
         // The pattern's word boundaries are ASCII ones (see CITATION); a citation glued to a
         // letter before it is no citation.
         if s.get(..all.start()).and_then(|p| p.chars().next_back()).is_some_and(char::is_alphanumeric) {
@@ -849,10 +854,10 @@ fn citations(
         let prev = found.last().and_then(|(_, _, a)| a.organ.clone());
         let anchor = Anchor { its, organ: printed_organ, decision, prev };
         let mut first = true;
-        for ic in item.captures_iter(list.as_str()) {
-            let start = if first { all.start() } else { list.start() + ic.get(0).map_or(0, |m| m.start()) };
+        for ic in item.captures_iter(list) {
+            let start = if first { all.start() } else { at + ic.get(0).map_or(0, |m| m.start()) };
             first = false;
-            push_item(&ic, start, list.start(), &anchor, ctx, named, out);
+            push_item(&ic, start, at, &anchor, ctx, named, out);
         }
         found.push((all.start(), all.end(), anchor));
     }

@@ -43,12 +43,50 @@ impl Split {
         self.find.find_iter(h).filter_map(move |m| self.split(h, m))
     }
 
+    /// The matches in `h`, each with the groups of its first `head(match)` bytes, for a
+    /// pattern whose last group, the only one `head` may cut, runs to the match's end: the
+    /// copy splits the head alone, and the caller takes that group's end from the match.
+    /// The backtracker that splits costs the copy's states times the bytes it reads.
+    pub(crate) fn heads_iter<'h>(
+        &self,
+        h: &'h str,
+        head: impl Fn(&str) -> usize,
+    ) -> impl Iterator<Item = (Match<'h>, Captures<'h>)> {
+        self.find.find_iter(h).filter_map(move |m| Some((m, self.split_upto(h, m, m.start() + head(m.as_str()))?)))
+    }
+
     /// The groups of the match `m` of `h`.
     fn split<'h>(&self, h: &'h str, m: Match<'h>) -> Option<Captures<'h>> {
-        let upto = h.get(..m.end())?;
+        self.split_upto(h, m, m.end())
+    }
+
+    /// The groups of the match `m` of `h`, the copy reading up to `end` only.
+    fn split_upto<'h>(&self, h: &'h str, m: Match<'h>, end: usize) -> Option<Captures<'h>> {
         self.parts
-            .captures_at(upto, m.start())
+            .captures_at(h.get(..end)?, m.start())
             .filter(|c| c.get(0).is_some_and(|p| p.start() == m.start()))
-            .or_else(|| self.find.captures_at(upto, m.start()))
+            .or_else(|| self.find.captures_at(h.get(..m.end())?, m.start()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_splits_as_the_whole_match_does() {
+        let s = Split::new(r"(?P<k>[a-z]+)\s+(?P<list>\d+(?:, \d+)*)", r"(?P<k>[a-z]+)\s+(?P<list>\d(?s:.*))").unwrap();
+        let h = "see items 1, 2, 3 and notes 45";
+        let head = |m: &str| m.bytes().position(|b| b.is_ascii_digit()).map_or(m.len(), |d| d + 1);
+        let whole: Vec<_> = s
+            .captures_iter(h)
+            .map(|c| (c.get(0).unwrap().range(), c.name("k").unwrap().range(), c.name("list").unwrap().start()))
+            .collect();
+        let heads: Vec<_> = s
+            .heads_iter(h, head)
+            .map(|(m, c)| (m.range(), c.name("k").unwrap().range(), c.name("list").unwrap().start()))
+            .collect();
+        assert_eq!(whole, heads);
+        assert_eq!(heads.len(), 2);
     }
 }
