@@ -22,7 +22,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::PathBuf;
 use unlod::export::rdf::{self, Graph};
-use unlod::export::{ExportOptions, OutputFormat, write};
+use unlod::export::{ExportOptions, OutputFormat, to_bytes};
 use unlod::model::Resolution;
 use unlod::{ConvertOptions, convert};
 
@@ -74,27 +74,19 @@ fn stages(c: &mut Criterion) {
         [("akn", OutputFormat::Akn), ("turtle", OutputFormat::Turtle), ("jsonld", OutputFormat::Jsonld)]
     {
         g.bench_function(name, |b| {
-            let mut buf = Vec::with_capacity(1 << 20);
-            b.iter(|| {
-                for r in &models {
-                    buf.clear();
-                    write(r, format, &opts, &mut buf).unwrap();
-                }
-                black_box(buf.len())
-            })
+            b.iter(|| models.iter().map(|r| to_bytes(r, format, &opts).unwrap().len()).sum::<usize>())
         });
     }
     g.bench_function("parse+turtle+akn", |b| {
-        let mut buf = Vec::with_capacity(1 << 20);
         b.iter(|| {
-            for bytes in &inputs {
-                let Ok(c) = convert(bytes, &ConvertOptions::default()) else { continue };
+            let mut bytes = 0;
+            for input in &inputs {
+                let Ok(c) = convert(input, &ConvertOptions::default()) else { continue };
                 for f in [OutputFormat::Turtle, OutputFormat::Akn] {
-                    buf.clear();
-                    write(&c.resolution, f, &opts, &mut buf).unwrap();
+                    bytes += to_bytes(&c.resolution, f, &opts).unwrap().len();
                 }
             }
-            black_box(buf.len())
+            black_box(bytes)
         })
     });
     g.finish();
@@ -102,23 +94,11 @@ fn stages(c: &mut Criterion) {
     // The syntaxes alone, from triples already mapped: triples per second.
     let mut g = c.benchmark_group("triples");
     g.throughput(Throughput::Elements(triples));
-    type Writer = fn(&Graph, &mut Vec<u8>) -> std::io::Result<()>;
-    let writers: [(&str, Writer); 3] = [
-        ("turtle-writer", |g, out| rdf::write_turtle(g, out)),
-        ("ntriples-writer", |g, out| rdf::write_ntriples(g, out)),
-        ("nquads-writer", |g, out| rdf::write_nquads(g, out)),
-    ];
+    type Writer = fn(&Graph) -> Vec<u8>;
+    let writers: [(&str, Writer); 3] =
+        [("turtle-writer", rdf::turtle), ("ntriples-writer", rdf::ntriples), ("nquads-writer", rdf::nquads)];
     for (name, writer) in writers {
-        g.bench_function(name, |b| {
-            let mut buf = Vec::with_capacity(1 << 20);
-            b.iter(|| {
-                for graph in &graphs {
-                    buf.clear();
-                    writer(graph, &mut buf).unwrap();
-                }
-                black_box(buf.len())
-            })
-        });
+        g.bench_function(name, |b| b.iter(|| graphs.iter().map(|graph| writer(graph).len()).sum::<usize>()));
     }
     g.finish();
 }

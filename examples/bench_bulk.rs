@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use unlod::export::{ExportOptions, OutputFormat, rdf, write};
+use unlod::export::{ExportOptions, OutputFormat, rdf, to_bytes};
 use unlod::{ConvertOptions, convert};
 
 /// The stage combinations measured.
@@ -56,9 +56,7 @@ fn run(inputs: &[Vec<u8>], formats: &[OutputFormat]) -> (f64, usize) {
                     out += rdf::mapping::map(&c.resolution, &opts).triples.len();
                     continue;
                 }
-                let mut buf = Vec::with_capacity(64 * 1024);
-                write(&c.resolution, *f, &opts, &mut buf).expect("in-memory write");
-                out += buf.len();
+                out += to_bytes(&c.resolution, *f, &opts).expect("in-memory output").len();
             }
             out
         })
@@ -97,24 +95,15 @@ fn writers_alone(inputs: &[Vec<u8>]) -> String {
         .map(|c| rdf::mapping::map(&c.resolution, &opts))
         .collect();
     let triples: usize = graphs.iter().map(|g| g.triples.len()).sum();
-    type Writer = fn(&rdf::Graph, &mut Vec<u8>) -> std::io::Result<()>;
-    let writers: [(&str, Writer); 3] = [
-        ("Turtle", |g, out| rdf::write_turtle(g, out)),
-        ("N-Triples", |g, out| rdf::write_ntriples(g, out)),
-        ("N-Quads", |g, out| rdf::write_nquads(g, out)),
-    ];
+    type Writer = fn(&rdf::Graph) -> Vec<u8>;
+    let writers: [(&str, Writer); 3] =
+        [("Turtle", rdf::turtle), ("N-Triples", rdf::ntriples), ("N-Quads", rdf::nquads)];
     let mut table = String::from("| writer | triples/s | MB/s |\n|---|---:|---:|\n");
     for (name, writer) in writers {
-        let mut buf = Vec::with_capacity(1 << 20);
         let best = (0..5)
             .map(|_| {
                 let start = Instant::now();
-                let mut bytes = 0;
-                for g in &graphs {
-                    buf.clear();
-                    writer(g, &mut buf).unwrap();
-                    bytes += buf.len();
-                }
+                let bytes: usize = graphs.iter().map(|g| writer(g).len()).sum();
                 (start.elapsed().as_secs_f64(), bytes)
             })
             .min_by(|a, b| a.0.total_cmp(&b.0))

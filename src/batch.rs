@@ -391,24 +391,25 @@ fn process(plan: &Plan, input: &Input) -> Outcome {
     let name = input.out_stem.file_name().and_then(|n| n.to_str()).unwrap_or("document").to_string();
     let opts = ExportOptions { name, ..plan.export.clone() };
     for &format in &plan.formats {
+        let bytes = export::to_bytes(&converted.resolution, format, &opts);
         match &plan.out_dir {
-            // Written straight to a temporary file, renamed when whole.
+            // Written to a temporary file, renamed when whole.
             Some(dir) => {
                 let path = dir.join(format!("{}.{}", input.out_stem.display(), format.extension()));
-                let written = unlod::output::write_atomically_with(&path, |w| {
-                    export::write(&converted.resolution, format, &opts, w)
-                });
-                if let Err(e) = written {
+                if let Err(e) = bytes.and_then(|b| unlod::output::write_atomically(&path, &b)) {
                     o.messages.push(format!("{}: cannot write {}: {}", input.display, path.display(), io_reason(&e)));
                     return o;
                 }
             }
-            None => {
-                if let Err(e) = export::write(&converted.resolution, format, &opts, &mut o.stdout) {
+            None => match bytes {
+                // The first output is kept as it is, not copied.
+                Ok(b) if o.stdout.is_empty() => o.stdout = b,
+                Ok(b) => o.stdout.extend_from_slice(&b),
+                Err(e) => {
                     o.messages.push(format!("{}: cannot write {}: {e}", input.display, format.extension()));
                     return o;
                 }
-            }
+            },
         }
     }
     o.ok = true;

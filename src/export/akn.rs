@@ -15,14 +15,14 @@ use crate::model::{
     ActorKind, Adoption, Body, Clause, DocKind, Embedded, Item, Mention, MentionKind, Point, Resolution, Style, Text,
     Vote, VoteMethod,
 };
-use std::io::{self, Write};
+use std::io;
 use std::rc::Rc;
 
 /// The Akoma Ntoso namespace.
 pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
-/// Writes `res` as Akoma Ntoso.
-pub fn write(res: &Resolution, opts: &ExportOptions, mut out: impl Write) -> io::Result<()> {
+/// `res` as Akoma Ntoso.
+pub fn to_string(res: &Resolution, opts: &ExportOptions) -> io::Result<String> {
     let mut w = Akn {
         out: String::with_capacity(64 * 1024),
         depth: 0,
@@ -41,7 +41,7 @@ pub fn write(res: &Resolution, opts: &ExportOptions, mut out: impl Write) -> io:
     };
     w.document()?;
     w.out.push('\n');
-    out.write_all(w.out.as_bytes())
+    Ok(w.out)
 }
 
 /// Attribute list.

@@ -1,8 +1,9 @@
 //! Export: a [`Resolution`] out as RDF (Turtle, N-Triples, N-Quads, JSON-LD), Akoma Ntoso
 //! XML, or the model itself as JSON.
 //!
-//! Every exporter has the shape `write(&Resolution, &ExportOptions, impl Write)` and reads
-//! only the model and the word lists: exporters never parse.
+//! Every exporter builds its whole output in memory, returned by [`to_bytes`] (which a
+//! caller writes or keeps without a copy) or written by [`write()`], and reads only the model
+//! and the word lists: exporters never parse.
 
 pub mod akn;
 pub mod rdf;
@@ -67,21 +68,34 @@ impl OutputFormat {
     }
 }
 
-/// Writes `res` in `format`.
-pub fn write(res: &Resolution, format: OutputFormat, opts: &ExportOptions, out: impl Write) -> io::Result<()> {
-    match format {
-        OutputFormat::Akn => akn::write(res, opts, out),
-        OutputFormat::Json => write_json(res, out),
+/// `res` in `format`.
+pub fn to_bytes(res: &Resolution, format: OutputFormat, opts: &ExportOptions) -> io::Result<Vec<u8>> {
+    Ok(match format {
+        OutputFormat::Akn => akn::to_string(res, opts)?.into_bytes(),
+        OutputFormat::Json => {
+            let mut out = Vec::new();
+            write_json(res, &mut out)?;
+            out
+        }
         rdf_format => {
             let g = rdf::mapping::map(res, opts);
             match rdf_format {
-                OutputFormat::Ntriples => rdf::write_ntriples(&g, out),
-                OutputFormat::Nquads => rdf::write_nquads(&g, out),
-                OutputFormat::Jsonld => rdf::jsonld::write(&g, out),
-                _ => rdf::write_turtle(&g, out),
+                OutputFormat::Ntriples => rdf::ntriples(&g),
+                OutputFormat::Nquads => rdf::nquads(&g),
+                OutputFormat::Jsonld => {
+                    let mut out = Vec::new();
+                    rdf::jsonld::write(&g, &mut out)?;
+                    out
+                }
+                _ => rdf::turtle(&g),
             }
         }
-    }
+    })
+}
+
+/// Writes `res` in `format`.
+pub fn write(res: &Resolution, format: OutputFormat, opts: &ExportOptions, mut out: impl Write) -> io::Result<()> {
+    out.write_all(&to_bytes(res, format, opts)?)
 }
 
 /// Writes the model as pretty JSON.

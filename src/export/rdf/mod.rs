@@ -15,7 +15,6 @@ mod terms;
 mod turtle;
 pub mod vocab;
 
-use std::io::{self, Write};
 use std::sync::Arc;
 
 /// The object of a triple.
@@ -56,19 +55,19 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
     std::ptr::eq(a, b) || a == b
 }
 
-/// Writes the graph as Turtle, with the prefixes of [`vocab::PREFIXES`], grouped by subject.
-pub fn write_turtle(g: &Graph, out: impl Write) -> io::Result<()> {
-    turtle::write(g, out)
+/// The graph as Turtle, with the prefixes of [`vocab::PREFIXES`], grouped by subject.
+pub fn turtle(g: &Graph) -> Vec<u8> {
+    turtle::to_bytes(g)
 }
 
-/// Writes the graph as N-Triples.
-pub fn write_ntriples(g: &Graph, mut out: impl Write) -> io::Result<()> {
-    out.write_all(&statements(g, None))
+/// The graph as N-Triples.
+pub fn ntriples(g: &Graph) -> Vec<u8> {
+    statements(g, None)
 }
 
-/// Writes the graph as N-Quads, every triple in the document's named graph.
-pub fn write_nquads(g: &Graph, mut out: impl Write) -> io::Result<()> {
-    out.write_all(&statements(g, Some(&g.name)))
+/// The graph as N-Quads, every triple in the document's named graph.
+pub fn nquads(g: &Graph) -> Vec<u8> {
+    statements(g, Some(&g.name))
 }
 
 /// One statement a line: the triples, in `graph` when given.

@@ -7,10 +7,9 @@
 
 use super::vocab::{BOOLEAN, INTEGER, PREFIXES, STRING, TYPE};
 use super::{Graph, Object, same, terms};
-use std::io::{self, Write};
 
-/// Writes the graph as Turtle.
-pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
+/// The graph as Turtle.
+pub fn to_bytes(g: &Graph) -> Vec<u8> {
     let mut w = Writer::new(g);
     for (p, ns) in PREFIXES {
         w.buf.extend_from_slice(b"PREFIX ");
@@ -45,7 +44,7 @@ pub fn write(g: &Graph, mut out: impl Write) -> io::Result<()> {
     if last.is_some() {
         w.buf.extend_from_slice(b" .\n");
     }
-    out.write_all(&w.buf)
+    w.buf
 }
 
 /// The output of one graph and what is kept while it is written.
@@ -191,9 +190,7 @@ mod tests {
             name: name.into(),
             triples: vec![Triple { s: s.into(), p: "http://purl.org/dc/terms/references", o: Object::Iri(o.into()) }],
         };
-        let mut out = Vec::new();
-        write(&g, &mut out).unwrap_or_default();
-        String::from_utf8(out).unwrap_or_default()
+        String::from_utf8(to_bytes(&g)).unwrap_or_default()
     }
 
     #[test]
