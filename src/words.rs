@@ -160,7 +160,7 @@ pub struct Words {
     /// Instruments.
     pub instruments: Vec<Instrument>,
     /// Lead phrases by language (`en`, `fr`, `es`), longest first.
-    pub lead_phrases: HashMap<String, Vec<LeadPhrase>>,
+    pub lead_phrases: foldhash::HashMap<String, Vec<LeadPhrase>>,
     /// For each language, the phrases by their first word (indexes into `lead_phrases`,
     /// longest first), so that finding the phrase that opens a text costs one lookup.
     /// (foldhash: looked up for every paragraph, where SipHash was most of the lookup.)
@@ -169,9 +169,9 @@ pub struct Words {
     /// [`Words::organ`], which recognition asks for every actor it names.
     organ_index: foldhash::HashMap<String, usize>,
     /// Month names by (language, lowercase name).
-    pub months: HashMap<(String, String), u32>,
+    pub months: foldhash::HashMap<(String, String), u32>,
     /// Ordinal words by (language, lowercase word).
-    pub ordinals: HashMap<(String, String), u32>,
+    pub ordinals: foldhash::HashMap<(String, String), u32>,
     /// Enacting formulas.
     pub formulas: Vec<Formula>,
     /// Symbol prefixes of the organs that adopt resolutions.
@@ -180,7 +180,7 @@ pub struct Words {
     pub symbol_series: Vec<String>,
     /// The words of the recognition rules of `src/recognize/links.rs`, by list, in file
     /// order: read with [`Words::link_words`].
-    link_words: HashMap<String, Vec<String>>,
+    link_words: foldhash::HashMap<String, Vec<String>>,
     /// The words that open an annex heading ("annex", "annexe", "anexo"), lowercase.
     pub annex_words: Vec<String>,
     /// The phrases that close the text of a Security Council resolution ("remain \[actively\]

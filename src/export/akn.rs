@@ -154,7 +154,14 @@ impl<'a> Akn<'a> {
     fn break_line(&mut self) {
         if self.inline == 0 && self.line_break {
             self.out.push('\n');
-            self.out.extend(std::iter::repeat_n(' ', 2 * self.depth));
+            // Spaces by the slice, not by the character.
+            const SPACES: &str = "                                                                ";
+            let mut n = 2 * self.depth;
+            while n > 0 {
+                let k = n.min(SPACES.len());
+                self.out.push_str(SPACES.get(..k).unwrap_or_default());
+                n -= k;
+            }
         }
     }
 

@@ -181,8 +181,10 @@ fn classify_one(b: &Block) -> Unit {
         }
         BlockKind::Para => {}
     }
-    // `== I ==`: a heading in wiki style.
-    if let Some(c) = re(&WIKI_HEADING).and_then(|r| r.captures(b.text.text.trim()))
+    // `== I ==`: a heading in wiki style (the pattern run only where it can match: it was
+    // run on every paragraph).
+    if b.text.text.trim_start().starts_with('=')
+        && let Some(c) = re(&WIKI_HEADING).and_then(|r| r.captures(b.text.text.trim()))
         && let Some(m) = c.get(1)
     {
         let lead = b.text.text.len() - b.text.text.trim_start().len();
