@@ -271,11 +271,12 @@ struct Found {
 }
 
 impl Found {
-    fn actor(&mut self, a: ActorRef) -> usize {
+    /// The index of an actor among those found, added (a copy) the first time.
+    fn actor(&mut self, a: &ActorRef) -> usize {
         let i = match self.actors.iter().position(|x| x.key == a.key && x.kind == a.kind) {
             Some(i) => i,
             None => {
-                self.actors.push(a);
+                self.actors.push(a.clone());
                 self.actors.len() - 1
             }
         };
@@ -333,7 +334,7 @@ pub fn link(res: &mut Resolution, lang: &str) {
     };
     let organ = res.meta.organ.as_ref().map(|o| o.actor.key.clone());
     if let Some(o) = &res.meta.organ {
-        let i = found.actor(o.actor.clone());
+        let i = found.actor(&o.actor);
         found.main = Some(i);
     }
     let ctx = Ctx { lang, organ, operative: false };
@@ -410,7 +411,7 @@ fn clause(c: &mut Clause, ctx: &Ctx<'_>, found: &mut Found) {
     for emb in &mut c.embedded {
         let organ = emb.organ.as_ref().map(|o: &Organ| o.actor.key.clone()).or_else(|| ctx.organ.clone());
         if let Some(o) = &emb.organ {
-            found.actor(o.actor.clone());
+            found.actor(&o.actor);
         }
         let inner = Ctx { organ, ..ctx.clone() };
         body(&mut emb.body, &inner, found);
@@ -445,7 +446,8 @@ enum Pending {
     /// A cited document and the parts of it the words name.
     Citation(CitedDocument, Vec<String>),
     Instrument(Instrument),
-    Actor(ActorRef),
+    /// An actor of the tables (not copied for each mention).
+    Actor(&'static ActorRef),
     Back(usize),
     Date(crate::model::Date),
 }
@@ -518,7 +520,7 @@ fn text(t: &mut Text, ctx: &Ctx<'_>, found: &mut Found) {
                 // The organ of a cited resolution is named by the citation ("Security Council
                 // resolution …") or by the text ("its resolution …").
                 if let Some(o) = d.organ.as_deref().and_then(|k| words().organ(k)) {
-                    found.actor(ActorRef { key: o.key.clone(), kind: ActorKind::Organization, name: o.name.clone() });
+                    found.actor(&ActorRef { key: o.key.clone(), kind: ActorKind::Organization, name: o.name.clone() });
                 }
                 MentionKind::Citation(found.citation(d))
             }
@@ -1230,7 +1232,7 @@ fn actor_names(s: &str, spans: &[(usize, usize)], out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(a) = s.get(start..end).and_then(|n| map.get(key(n).as_ref())) {
-            out.push(Candidate { start, end, rank: 3, what: Pending::Actor(a.clone()) });
+            out.push(Candidate { start, end, rank: 3, what: Pending::Actor(a) });
         }
     }
 }
