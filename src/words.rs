@@ -165,6 +165,10 @@ pub struct Words {
     /// longest first), so that finding the phrase that opens a text costs one lookup.
     /// (foldhash: looked up for every paragraph, where SipHash was most of the lookup.)
     lead_index: foldhash::HashMap<String, foldhash::HashMap<String, Vec<usize>>>,
+    /// For each language, the first words of `lead_index` that open with an ASCII capital,
+    /// that letter made small ("requests" for "Requests"): a word after a conjunction is
+    /// looked up as it is printed, without a capitalised copy.
+    lead_starts_small: foldhash::HashMap<String, foldhash::HashSet<String>>,
     /// The index in `organs` of each organ key (the first row of that key), for
     /// [`Words::organ`], which recognition asks for every actor it names.
     organ_index: foldhash::HashMap<String, usize>,
@@ -378,6 +382,18 @@ impl Words {
             for (i, lp) in list.iter().enumerate() {
                 index.entry(first_word(&lp.phrase).to_string()).or_default().push(i);
             }
+            let small = index
+                .keys()
+                .filter(|k| k.starts_with(|c: char| c.is_ascii_uppercase()))
+                .map(|k| {
+                    let mut k = k.clone();
+                    if let Some(first) = k.get_mut(..1) {
+                        first.make_ascii_lowercase();
+                    }
+                    k
+                })
+                .collect();
+            w.lead_starts_small.insert(lang.to_string(), small);
             w.lead_index.insert(lang.to_string(), index);
             w.lead_phrases.insert(lang.to_string(), list);
         }
@@ -468,6 +484,13 @@ impl Words {
         self.lead_index.get(self.lead_lang(lang)).is_some_and(|i| i.contains_key(first_word(word)))
     }
 
+    /// [`Words::opens_lead_phrase`] for `word` with its first letter, an ASCII small
+    /// letter, made a capital ("requests" as "Requests"), without building that word.
+    pub fn opens_lead_phrase_capitalised(&self, lang: &str, word: &str) -> bool {
+        word.starts_with(|c: char| c.is_ascii_lowercase())
+            && self.lead_starts_small.get(self.lead_lang(lang)).is_some_and(|s| s.contains(first_word(word)))
+    }
+
     /// The language whose lead phrases are read for a text in `lang`: its own where the
     /// tables have them, else English.
     fn lead_lang<'a>(&self, lang: &'a str) -> &'a str {
@@ -524,6 +547,27 @@ fn vote_heads(words: &[(String, String, String)]) -> Vec<[String; 3]> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_small_first_letter_opens_what_its_capital_opens() {
+        let w = words();
+        let mut tried = 0;
+        for lang in ["en", "fr", "es", "xx"] {
+            for lp in w.lead_phrases(lang) {
+                let word = first_word(&lp.phrase);
+                // Each word as printed after a conjunction, and a few that open nothing.
+                let mut small = word.to_string();
+                small.get_mut(..1).into_iter().for_each(|f| f.make_ascii_lowercase());
+                for t in [small.as_str(), word, "notaword", "and"] {
+                    let Some(first) = t.chars().next().filter(|c| c.is_ascii_lowercase()) else { continue };
+                    let cap: String = first.to_uppercase().chain(t.chars().skip(1)).collect();
+                    assert_eq!(w.opens_lead_phrase_capitalised(lang, t), w.opens_lead_phrase(lang, &cap), "{lang} {t}");
+                    tried += 1;
+                }
+            }
+        }
+        assert!(tried > 100);
+    }
 
     #[test]
     fn every_file_is_well_formed() {

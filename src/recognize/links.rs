@@ -1268,8 +1268,13 @@ fn actions(t: &Text, lead: Option<&str>, lang: &str, found: &Found) -> Vec<Actio
             // Most words after a conjunction open no lead phrase: their first word with a
             // capital says so before the rest is copied.
             let word = crate::words::first_word(rest);
-            let cap_word: String = first.to_uppercase().chain(word.chars().skip(1)).collect();
-            if !w.opens_lead_phrase(lang, &cap_word) {
+            let opens = if first.is_ascii_lowercase() {
+                w.opens_lead_phrase_capitalised(lang, word)
+            } else {
+                let cap_word: String = first.to_uppercase().chain(word.chars().skip(1)).collect();
+                w.opens_lead_phrase(lang, &cap_word)
+            };
+            if !opens {
                 continue;
             }
             // The words after the conjunction with a capital, as far as a lead phrase and the
