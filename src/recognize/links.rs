@@ -245,8 +245,13 @@ static INSTRUMENT_SHAPE: LazyLock<Option<(Regex, Regex)>> = LazyLock::new(|| {
 /// The name made a lookup key: straight apostrophes, single spaces, case kept. Most names
 /// are printed so already, and are their own key.
 fn key(name: &str) -> Cow<'_, str> {
+    let b = name.as_bytes();
+    let single_spaced = b.first() != Some(&b' ') && b.last() != Some(&b' ') && !b.windows(2).any(|w| w == b"  ");
+    // An ASCII name (most) is checked byte by byte: its only other spaces are the controls
+    // from tab to carriage return.
     let odd = |c: char| matches!(c, '’' | '\u{2010}' | '\u{2011}') || (c.is_whitespace() && c != ' ');
-    if !name.starts_with(' ') && !name.ends_with(' ') && !name.contains("  ") && !name.contains(odd) {
+    let plain = if b.is_ascii() { !b.iter().any(|c| (b'\t'..=b'\r').contains(c)) } else { !name.contains(odd) };
+    if single_spaced && plain {
         return Cow::Borrowed(name);
     }
     Cow::Owned(
@@ -1324,6 +1329,21 @@ fn actions(t: &Text, lead: Option<&str>, lang: &str, found: &Found) -> Vec<Actio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_has_straight_apostrophes_and_single_spaces() {
+        assert!(matches!(key("General Assembly"), Cow::Borrowed("General Assembly")));
+        assert!(matches!(key("Côte d'Ivoire"), Cow::Borrowed(_)));
+        for (name, k) in [
+            ("United  Nations", "United Nations"),
+            (" UN ", "UN"),
+            ("a\tb\r\nc", "a b c"),
+            ("Côte d’Ivoire", "Côte d'Ivoire"),
+            ("Non\u{2011}Proliferation\u{a0}Treaty", "Non-Proliferation Treaty"),
+        ] {
+            assert_eq!(key(name), k, "{name:?}");
+        }
+    }
 
     fn cites(s: &str, organ: &str) -> Vec<(String, Option<String>, usize, usize)> {
         let ctx = Ctx { lang: "en", organ: Some(organ.to_string()), operative: false };
