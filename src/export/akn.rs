@@ -15,14 +15,13 @@ use crate::model::{
     ActorKind, Adoption, Body, Clause, DocKind, Embedded, Item, Mention, MentionKind, Point, Resolution, Style, Text,
     Vote, VoteMethod,
 };
-use std::io;
 use std::rc::Rc;
 
 /// The Akoma Ntoso namespace.
 pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
 /// `res` as Akoma Ntoso.
-pub fn to_string(res: &Resolution, opts: &ExportOptions) -> io::Result<String> {
+pub fn to_string(res: &Resolution, opts: &ExportOptions) -> String {
     let mut w = Akn {
         out: String::with_capacity(64 * 1024),
         depth: 0,
@@ -39,9 +38,9 @@ pub fn to_string(res: &Resolution, opts: &ExportOptions) -> io::Result<String> {
         citation_hrefs: vec![None; res.citations.len()],
         instrument_hrefs: vec![None; res.instruments.len()],
     };
-    w.document()?;
+    w.document();
     w.out.push('\n');
-    Ok(w.out)
+    w.out
 }
 
 /// Attribute list.
@@ -172,17 +171,16 @@ impl<'a> Akn<'a> {
         tag_into(&mut self.out, name, attrs);
     }
 
-    fn start(&mut self, name: &str, attrs: Attrs<'_>) -> io::Result<()> {
+    fn start(&mut self, name: &str, attrs: Attrs<'_>) {
         self.open(name, attrs);
         self.out.push('>');
         if self.inline == 0 {
             self.depth += 1;
             self.line_break = true;
         }
-        Ok(())
     }
 
-    fn end(&mut self, name: &str) -> io::Result<()> {
+    fn end(&mut self, name: &str) {
         if self.inline == 0 {
             self.depth = self.depth.saturating_sub(1);
             self.break_line();
@@ -191,49 +189,40 @@ impl<'a> Akn<'a> {
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push('>');
-        Ok(())
     }
 
-    fn empty(&mut self, name: &str, attrs: Attrs<'_>) -> io::Result<()> {
+    fn empty(&mut self, name: &str, attrs: Attrs<'_>) {
         self.open(name, attrs);
         self.out.push_str("/>");
         if self.inline == 0 {
             self.line_break = true;
         }
-        Ok(())
     }
 
-    fn chars(&mut self, s: &str) -> io::Result<()> {
+    fn chars(&mut self, s: &str) {
         self.text(s, Mode::Text)
     }
 
     /// Text, escaped by [`escape`] in `mode`; the next tag goes on the same line.
-    fn text(&mut self, s: &str, mode: Mode) -> io::Result<()> {
+    fn text(&mut self, s: &str, mode: Mode) {
         if s.is_empty() {
-            return Ok(());
+            return;
         }
         escape(&mut self.out, s, mode);
         if self.inline == 0 {
             self.line_break = false;
         }
-        Ok(())
     }
 
     /// `<name attrs>` + mixed content written by `body` without indentation + `</name>`
     /// (or `<name attrs/>` when the content is empty).
-    fn mixed(
-        &mut self,
-        name: &str,
-        attrs: Attrs<'_>,
-        body: impl FnOnce(&mut Self) -> io::Result<()>,
-    ) -> io::Result<()> {
+    fn mixed(&mut self, name: &str, attrs: Attrs<'_>, body: impl FnOnce(&mut Self)) {
         self.open(name, attrs);
         let open = self.out.len();
         self.out.push('>');
         self.inline += 1;
-        let r = body(self);
+        body(self);
         self.inline -= 1;
-        r?;
         if self.out.len() == open + 1 {
             self.out.truncate(open);
             self.out.push_str("/>");
@@ -245,98 +234,95 @@ impl<'a> Akn<'a> {
         if self.inline == 0 {
             self.line_break = true;
         }
-        Ok(())
     }
 
     /// `<name attrs>text</name>` with plain text.
-    fn leaf(&mut self, name: &str, attrs: Attrs<'_>, text: &str) -> io::Result<()> {
+    fn leaf(&mut self, name: &str, attrs: Attrs<'_>, text: &str) {
         if text.is_empty() {
             return self.empty(name, attrs);
         }
-        self.start(name, attrs)?;
-        self.chars(text)?;
+        self.start(name, attrs);
+        self.chars(text);
         self.end(name)
     }
 
-    fn document(&mut self) -> io::Result<()> {
+    fn document(&mut self) {
         self.out.push_str(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
         self.line_break = true;
-        self.start("akomaNtoso", &[("xmlns", AKN_NS)])?;
+        self.start("akomaNtoso", &[("xmlns", AKN_NS)]);
         let res = self.res;
         let name = res.meta.kind.akn_name();
-        self.start("statement", &[("name", name)])?;
+        self.start("statement", &[("name", name)]);
         let work_path = self.iris.work_path.clone();
-        self.meta(&work_path, "!main", name, true)?;
-        self.cover()?;
-        self.preface()?;
+        self.meta(&work_path, "!main", name, true);
+        self.cover();
+        self.preface();
         let body = &res.body;
-        self.preamble("", body)?;
-        self.main_body("", body)?;
+        self.preamble("", body);
+        self.main_body("", body);
         // With parts, each part has its own conclusions, written in its component.
         let none = Adoption::default();
         let ad = if res.parts.is_empty() { &res.adoption } else { &none };
-        self.conclusions(ad, true, ids::CONCLUSIONS)?;
+        self.conclusions(ad, true, ids::CONCLUSIONS);
         if !res.annexes.is_empty() {
-            self.attachments()?;
+            self.attachments();
         }
         // Parts and embedded documents are components.
         let has_parts = !res.parts.is_empty();
         if has_parts || !self.components.is_empty() {
-            self.start("components", &[])?;
+            self.start("components", &[]);
             for part in &res.parts {
                 let eid = ids::part(&part.label);
-                self.start("component", &[("eId", &eid)])?;
-                self.start("statement", &[("name", "resolution")])?;
-                self.meta(&work_path, &format!("!{eid}"), "resolution", false)?;
-                self.start("preface", &[])?;
+                self.start("component", &[("eId", &eid)]);
+                self.start("statement", &[("name", "resolution")]);
+                self.meta(&work_path, &format!("!{eid}"), "resolution", false);
+                self.start("preface", &[]);
                 self.mixed("p", &[], |w| {
-                    w.leaf("docNumber", &[], &part.label)?;
+                    w.leaf("docNumber", &[], &part.label);
                     if let Some(t) = &part.title {
-                        w.chars(" ")?;
-                        w.leaf("docTitle", &[], t)?;
+                        w.chars(" ");
+                        w.leaf("docTitle", &[], t);
                     }
-                    Ok(())
-                })?;
-                self.end("preface")?;
-                self.preamble(&eid, &part.body)?;
-                self.main_body(&eid, &part.body)?;
+                });
+                self.end("preface");
+                self.preamble(&eid, &part.body);
+                self.main_body(&eid, &part.body);
                 if let Some(ad) = &part.adoption {
-                    self.conclusions(ad, false, &ids::join(&eid, ids::CONCLUSIONS))?;
+                    self.conclusions(ad, false, &ids::join(&eid, ids::CONCLUSIONS));
                 }
-                self.end("statement")?;
-                self.end("component")?;
+                self.end("statement");
+                self.end("component");
             }
-            self.write_components(&work_path)?;
-            self.end("components")?;
+            self.write_components(&work_path);
+            self.end("components");
         }
-        self.end("statement")?;
+        self.end("statement");
         self.end("akomaNtoso")
     }
 
     /// Writes the queued embedded documents (and those they embed) as components.
-    fn write_components(&mut self, work_path: &str) -> io::Result<()> {
+    fn write_components(&mut self, work_path: &str) {
         let mut i = 0;
         while let Some(&(n, emb)) = self.components.get(i) {
             i += 1;
             let eid = ids::component(n);
-            self.start("component", &[("eId", &eid)])?;
+            self.start("component", &[("eId", &eid)]);
             let name = emb.kind.akn_name();
-            self.start("statement", &[("name", name)])?;
-            self.meta(work_path, &format!("!{eid}"), name, false)?;
+            self.start("statement", &[("name", name)]);
+            self.meta(work_path, &format!("!{eid}"), name, false);
             if let Some(t) = &emb.title {
-                self.start("preface", &[])?;
-                self.mixed("p", &[], |w| w.leaf("docTitle", &[], t))?;
-                self.end("preface")?;
+                self.start("preface", &[]);
+                self.mixed("p", &[], |w| w.leaf("docTitle", &[], t));
+                self.end("preface");
             }
-            self.preamble(&eid, &emb.body)?;
-            self.main_body(&eid, &emb.body)?;
-            self.end("statement")?;
-            self.end("component")?;
+            self.preamble(&eid, &emb.body);
+            self.main_body(&eid, &emb.body);
+            self.end("statement");
+            self.end("component");
         }
-        Ok(())
     }
 
-    fn meta(&mut self, work_path: &str, component: &str, _name: &str, main: bool) -> io::Result<()> {
+    fn meta(&mut self, work_path: &str, component: &str, _name: &str, main: bool) {
         let res = self.res;
         let date = res.adoption.date.map(|d| d.to_string());
         let issued = res.meta.issued.map(|d| d.to_string()).or_else(|| date.clone());
@@ -347,78 +333,78 @@ impl<'a> Akn<'a> {
         };
         let author = res.meta.organ.as_ref().map_or("#author".to_string(), |o| format!("#{}", o.actor.key));
         let work_date = date.clone().unwrap_or_else(|| "0001-01-01".to_string());
-        self.start("meta", &[])?;
-        self.start("identification", &[("source", "#unlod")])?;
-        self.start("FRBRWork", &[])?;
-        self.empty("FRBRthis", &[("value", &format!("{work_path}/{component}"))])?;
-        self.empty("FRBRuri", &[("value", work_path)])?;
-        self.empty("FRBRdate", &[("date", &work_date), ("name", if date.is_some() { "adoption" } else { "unknown" })])?;
-        self.empty("FRBRauthor", &[("href", &author)])?;
-        self.empty("FRBRcountry", &[("value", "un")])?;
+        self.start("meta", &[]);
+        self.start("identification", &[("source", "#unlod")]);
+        self.start("FRBRWork", &[]);
+        self.empty("FRBRthis", &[("value", &format!("{work_path}/{component}"))]);
+        self.empty("FRBRuri", &[("value", work_path)]);
+        self.empty("FRBRdate", &[("date", &work_date), ("name", if date.is_some() { "adoption" } else { "unknown" })]);
+        self.empty("FRBRauthor", &[("href", &author)]);
+        self.empty("FRBRcountry", &[("value", "un")]);
         if let Some(n) = &res.meta.number {
-            self.empty("FRBRnumber", &[("value", n)])?;
+            self.empty("FRBRnumber", &[("value", n)]);
         }
-        self.end("FRBRWork")?;
-        self.start("FRBRExpression", &[])?;
-        self.empty("FRBRthis", &[("value", &format!("{expr_path}/{component}"))])?;
-        self.empty("FRBRuri", &[("value", &expr_path)])?;
-        self.empty("FRBRdate", &[("date", issued.as_deref().unwrap_or(&work_date)), ("name", "publication")])?;
-        self.empty("FRBRauthor", &[("href", &author)])?;
-        self.empty("FRBRlanguage", &[("language", lang)])?;
-        self.end("FRBRExpression")?;
-        self.start("FRBRManifestation", &[])?;
-        self.empty("FRBRthis", &[("value", &format!("{expr_path}/{component}.akn.xml"))])?;
-        self.empty("FRBRuri", &[("value", &format!("{expr_path}/.akn.xml"))])?;
-        self.empty("FRBRdate", &[("date", issued.as_deref().unwrap_or(&work_date)), ("name", "transform")])?;
-        self.empty("FRBRauthor", &[("href", "#unlod")])?;
-        self.end("FRBRManifestation")?;
-        self.end("identification")?;
+        self.end("FRBRWork");
+        self.start("FRBRExpression", &[]);
+        self.empty("FRBRthis", &[("value", &format!("{expr_path}/{component}"))]);
+        self.empty("FRBRuri", &[("value", &expr_path)]);
+        self.empty("FRBRdate", &[("date", issued.as_deref().unwrap_or(&work_date)), ("name", "publication")]);
+        self.empty("FRBRauthor", &[("href", &author)]);
+        self.empty("FRBRlanguage", &[("language", lang)]);
+        self.end("FRBRExpression");
+        self.start("FRBRManifestation", &[]);
+        self.empty("FRBRthis", &[("value", &format!("{expr_path}/{component}.akn.xml"))]);
+        self.empty("FRBRuri", &[("value", &format!("{expr_path}/.akn.xml"))]);
+        self.empty("FRBRdate", &[("date", issued.as_deref().unwrap_or(&work_date)), ("name", "transform")]);
+        self.empty("FRBRauthor", &[("href", "#unlod")]);
+        self.end("FRBRManifestation");
+        self.end("identification");
         if main {
             // The schema wants at least one count in a <voting>; a unanimous adoption without
             // figures is told by the conclusions' text and the RDF.
             if let Some(v) =
                 res.adoption.vote.as_ref().filter(|v| v.in_favour.or(v.against).or(v.abstentions).is_some())
             {
-                self.voting(v)?;
+                self.voting(v);
             }
-            self.references()?;
+            self.references();
         }
         self.end("meta")
     }
 
-    fn voting(&mut self, v: &Vote) -> io::Result<()> {
+    fn voting(&mut self, v: &Vote) {
         let outcome = match v.method {
             VoteMethod::Unanimous => "adoptedUnanimously",
             VoteMethod::WithoutVote => "adoptedWithoutVote",
             VoteMethod::Recorded => "adoptedRecordedVote",
             VoteMethod::Counted => "adoptedByVote",
         };
-        self.start("analysis", &[("source", "#unlod")])?;
-        self.start("parliamentary", &[])?;
-        self.start("voting", &[("outcome", &format!("#{outcome}"))])?;
+        self.start("analysis", &[("source", "#unlod")]);
+        self.start("parliamentary", &[]);
+        self.start("voting", &[("outcome", &format!("#{outcome}"))]);
         for (n, refers) in [(v.in_favour, "#inFavour"), (v.against, "#against"), (v.abstentions, "#abstaining")] {
             if let Some(n) = n {
-                self.empty("count", &[("value", &n.to_string()), ("refersTo", refers)])?;
+                self.empty("count", &[("value", &n.to_string()), ("refersTo", refers)]);
             }
         }
-        self.end("voting")?;
-        self.end("parliamentary")?;
+        self.end("voting");
+        self.end("parliamentary");
         self.end("analysis")
     }
 
     /// TLCs for the organ, the actors and the concepts referred to.
-    fn references(&mut self) -> io::Result<()> {
+    fn references(&mut self) {
         let res = self.res;
-        self.start("references", &[("source", "#unlod")])?;
-        self.empty("TLCOrganization", &[("eId", "unlod"), ("href", "https://w3id.org/unlod"), ("showAs", "unlod")])?;
+        self.start("references", &[("source", "#unlod")]);
+        self.empty("TLCOrganization", &[("eId", "unlod"), ("href", "https://w3id.org/unlod"), ("showAs", "unlod")]);
         if let Some(o) = &res.meta.organ {
             let href = format!("/akn/ontology/organization/un/{}", ids::slug(&o.actor.key));
-            self.empty("TLCOrganization", &[("eId", &o.actor.key), ("href", &href), ("showAs", &o.actor.name)])?;
+            self.empty("TLCOrganization", &[("eId", &o.actor.key), ("href", &href), ("showAs", &o.actor.name)]);
         } else {
             self.empty(
                 "TLCOrganization",
                 &[("eId", "author"), ("href", "/akn/ontology/organization/un/unknown"), ("showAs", "Unknown")],
-            )?;
+            );
         }
         // The actors, documents and instruments the text refers to.
         let organ_eid = res.meta.organ.as_ref().map(|o| o.actor.key.clone());
@@ -434,7 +420,7 @@ impl<'a> Akn<'a> {
             };
             let href = path(&self.iris, &iri);
             let tlc = if a.kind == ActorKind::Official { "TLCRole" } else { "TLCOrganization" };
-            self.empty(tlc, &[("eId", &eid), ("href", &href), ("showAs", &a.name)])?;
+            self.empty(tlc, &[("eId", &eid), ("href", &href), ("showAs", &a.name)]);
             seen.push(eid);
         }
         for c in &res.citations {
@@ -448,7 +434,7 @@ impl<'a> Akn<'a> {
                 Some(DocKind::Decision) => "decision",
                 _ => "document",
             };
-            self.empty("TLCReference", &[("eId", &eid), ("href", &href), ("showAs", &c.symbol), ("name", name)])?;
+            self.empty("TLCReference", &[("eId", &eid), ("href", &href), ("showAs", &c.symbol), ("name", name)]);
             seen.push(eid);
         }
         for ins in &res.instruments {
@@ -460,7 +446,7 @@ impl<'a> Akn<'a> {
             self.empty(
                 "TLCReference",
                 &[("eId", &eid), ("href", &href), ("showAs", &ins.name), ("name", "instrument")],
-            )?;
+            );
             seen.push(eid);
         }
         for (eid, concept, show) in [
@@ -468,7 +454,7 @@ impl<'a> Akn<'a> {
             ("adoptionMeeting", "/akn/ontology/concept/un/adoptionMeeting", "Meeting of adoption"),
             ("symbol", "/akn/ontology/reference/un/symbol", "Symbol"),
         ] {
-            self.empty("TLCConcept", &[("eId", eid), ("href", concept), ("showAs", show)])?;
+            self.empty("TLCConcept", &[("eId", eid), ("href", concept), ("showAs", show)]);
         }
         if res.adoption.vote.is_some() {
             for (eid, show) in [
@@ -481,98 +467,96 @@ impl<'a> Akn<'a> {
                 ("adoptedByVote", "Adopted by a vote"),
             ] {
                 let href = format!("/akn/ontology/concept/un/voting/{eid}");
-                self.empty("TLCConcept", &[("eId", eid), ("href", &href), ("showAs", show)])?;
+                self.empty("TLCConcept", &[("eId", eid), ("href", &href), ("showAs", show)]);
             }
         }
         self.end("references")
     }
 
-    fn cover(&mut self) -> io::Result<()> {
+    fn cover(&mut self) {
         let res = self.res;
         if res.meta.cover.is_empty() {
-            return Ok(());
+            return;
         }
-        self.start("coverPage", &[])?;
+        self.start("coverPage", &[]);
         let ad = &res.adoption;
         for line in &res.meta.cover {
             let has_adoption = ad.line.is_none()
                 && (ad.date_printed.as_deref().is_some_and(|d| line.contains(d))
                     || ad.meeting.as_ref().is_some_and(|m| line.contains(m.printed.as_str())));
             if Some(line.trim()) == res.meta.symbol.as_deref() {
-                self.mixed("p", &[], |w| w.leaf("docNumber", &[("refersTo", "#symbol")], line))?;
+                self.mixed("p", &[], |w| w.leaf("docNumber", &[("refersTo", "#symbol")], line));
             } else if has_adoption {
                 // "Adopted by the Security Council at its 4213th meeting, on 31 October 2000".
-                self.mixed("p", &[], |w| w.conclusion_line(line, ad))?;
+                self.mixed("p", &[], |w| w.conclusion_line(line, ad));
             } else {
-                self.mixed("p", &[], |w| w.lines(line))?;
+                self.mixed("p", &[], |w| w.lines(line));
             }
         }
         self.end("coverPage")
     }
 
     /// Text with `\n` written as `<eol/>`.
-    fn lines(&mut self, s: &str) -> io::Result<()> {
+    fn lines(&mut self, s: &str) {
         // Inline, an `<eol/>` is written as it is: the text is escaped in one pass.
         if self.inline > 0 {
             return self.text(s, Mode::Lines);
         }
         for (i, l) in s.split('\n').enumerate() {
             if i > 0 {
-                self.empty("eol", &[])?;
+                self.empty("eol", &[]);
             }
-            self.chars(l)?;
+            self.chars(l);
         }
-        Ok(())
     }
 
-    fn preface(&mut self) -> io::Result<()> {
+    fn preface(&mut self) {
         let m = &self.res.meta;
         // A number printed on the cover page ("Resolution 1325 (2000)") is not printed again.
         let number = m.number.as_ref().filter(|_| !m.number_in_cover);
         if number.is_none() && m.title.is_none() {
-            return Ok(());
+            return;
         }
-        self.start("preface", &[])?;
+        self.start("preface", &[]);
         self.mixed("p", &[], |w| {
             if let Some(n) = number {
-                w.leaf("docNumber", &[], n)?;
+                w.leaf("docNumber", &[], n);
             }
             if let (Some(_), Some(_)) = (number, &m.title) {
-                w.chars(" ")?;
+                w.chars(" ");
             }
             if let Some(t) = &m.title {
-                w.leaf("docTitle", &[], t)?;
+                w.leaf("docTitle", &[], t);
             }
-            Ok(())
-        })?;
+        });
         self.end("preface")
     }
 
-    fn preamble(&mut self, prefix: &str, body: &'a Body) -> io::Result<()> {
+    fn preamble(&mut self, prefix: &str, body: &'a Body) {
         if body.formula.is_none() && body.preamble.is_empty() {
-            return Ok(());
+            return;
         }
-        self.start("preamble", &[])?;
+        self.start("preamble", &[]);
         if let Some(f) = &body.formula {
             let eid = ids::formula(prefix);
-            self.start("formula", &[("name", "enactingFormula"), ("eId", &eid)])?;
-            self.para(f)?;
-            self.end("formula")?;
+            self.start("formula", &[("name", "enactingFormula"), ("eId", &eid)]);
+            self.para(f);
+            self.end("formula");
         }
         let eids = ids::preamble(prefix, body.preamble.len());
         for (c, eid) in body.preamble.iter().zip(eids) {
             if let Some(h) = &c.heading {
-                self.mixed("p", &[("class", "heading")], |w| w.inline(h))?;
+                self.mixed("p", &[("class", "heading")], |w| w.inline(h));
             }
             let name = c.lead.clone().unwrap_or_else(|| "preambularParagraph".to_string());
-            self.start("container", &[("name", &name), ("eId", &eid)])?;
-            self.para(&c.text)?;
+            self.start("container", &[("name", &name), ("eId", &eid)]);
+            self.para(&c.text);
             // Sub-paragraphs of a preambular paragraph are kept as blocks of their own.
-            self.flat_points(&c.points, 1)?;
+            self.flat_points(&c.points, 1);
             if let Some(w) = &c.wrap_up {
-                self.para(w)?;
+                self.para(w);
             }
-            self.end("container")?;
+            self.end("container");
         }
         self.end("preamble")
     }
@@ -580,182 +564,180 @@ impl<'a> Akn<'a> {
     /// Sub-paragraphs of a preambular paragraph as blocks: `<p class="point">` at the first
     /// level, `class="point depth2"` below, and a point's closing text as
     /// `<p class="wrapUp depthN">`, so that the nesting can be read back.
-    fn flat_points(&mut self, points: &'a [Point], depth: usize) -> io::Result<()> {
+    fn flat_points(&mut self, points: &'a [Point], depth: usize) {
         let class = if depth <= 1 { "point".to_string() } else { format!("point depth{depth}") };
         for p in points {
             if let Some(h) = &p.heading {
-                self.mixed("p", &[("class", "heading")], |w| w.inline(h))?;
+                self.mixed("p", &[("class", "heading")], |w| w.inline(h));
             }
             // A <p> has no <num>: the label is written as text, marked by its class.
             self.mixed("p", &[("class", &class)], |w| {
                 if let Some(n) = p.num.as_deref() {
                     let label = if n == "-" { "–".to_string() } else { format!("({n})") };
-                    w.chars(&label)?;
-                    w.chars(" ")?;
+                    w.chars(&label);
+                    w.chars(" ");
                 }
                 w.inline(&p.text)
-            })?;
-            self.flat_points(&p.points, depth + 1)?;
+            });
+            self.flat_points(&p.points, depth + 1);
             if let Some(w) = &p.wrap_up {
-                self.mixed("p", &[("class", &format!("wrapUp depth{depth}"))], |x| x.inline(w))?;
+                self.mixed("p", &[("class", &format!("wrapUp depth{depth}"))], |x| x.inline(w));
             }
         }
-        Ok(())
     }
 
-    fn main_body(&mut self, prefix: &str, body: &'a Body) -> io::Result<()> {
-        self.start("mainBody", &[])?;
+    fn main_body(&mut self, prefix: &str, body: &'a Body) {
+        self.start("mainBody", &[]);
         if body.main.is_empty() {
             // The schema wants content in mainBody.
-            self.leaf("p", &[], "")?;
+            self.leaf("p", &[], "");
         }
-        self.items(prefix, &body.main)?;
+        self.items(prefix, &body.main);
         self.end("mainBody")
     }
 
-    fn items(&mut self, prefix: &str, items: &'a [Item]) -> io::Result<()> {
+    fn items(&mut self, prefix: &str, items: &'a [Item]) {
         let eids = ids::items(prefix, items);
         for (item, eid) in items.iter().zip(eids) {
             match item {
-                Item::Clause(c) => self.paragraph(&eid, c)?,
+                Item::Clause(c) => self.paragraph(&eid, c),
                 Item::Section(s) => {
-                    self.start("section", &[("eId", &eid)])?;
+                    self.start("section", &[("eId", &eid)]);
                     if let Some(n) = &s.num {
-                        self.leaf("num", &[], n)?;
+                        self.leaf("num", &[], n);
                     }
                     if let Some(h) = &s.heading {
-                        self.mixed("heading", &[], |w| w.inline(h))?;
+                        self.mixed("heading", &[], |w| w.inline(h));
                     }
                     if !s.preamble.is_empty() {
                         // Preambular paragraphs of the section: blocks of its introduction.
-                        self.start("intro", &[])?;
+                        self.start("intro", &[]);
                         let eids = ids::preamble(&eid, s.preamble.len());
                         for (c, ceid) in s.preamble.iter().zip(eids) {
                             let name = c.lead.clone().unwrap_or_else(|| "preambularParagraph".to_string());
-                            self.start("blockContainer", &[("eId", &ceid), ("class", "preambular"), ("title", &name)])?;
-                            self.para(&c.text)?;
-                            self.flat_points(&c.points, 1)?;
+                            self.start("blockContainer", &[("eId", &ceid), ("class", "preambular"), ("title", &name)]);
+                            self.para(&c.text);
+                            self.flat_points(&c.points, 1);
                             if let Some(w) = &c.wrap_up {
-                                self.para(w)?;
+                                self.para(w);
                             }
-                            self.end("blockContainer")?;
+                            self.end("blockContainer");
                         }
-                        self.end("intro")?;
-                        self.items(&eid, &s.items)?;
+                        self.end("intro");
+                        self.items(&eid, &s.items);
                     } else if s.items.is_empty() {
-                        self.start("content", &[])?;
-                        self.leaf("p", &[], "")?;
-                        self.end("content")?;
+                        self.start("content", &[]);
+                        self.leaf("p", &[], "");
+                        self.end("content");
                     } else {
-                        self.items(&eid, &s.items)?;
+                        self.items(&eid, &s.items);
                     }
-                    self.end("section")?;
+                    self.end("section");
                 }
                 Item::Table(t) => {
-                    self.start("hcontainer", &[("name", "table"), ("eId", &eid)])?;
-                    self.start("content", &[])?;
-                    self.table(&eid, t)?;
-                    self.end("content")?;
-                    self.end("hcontainer")?;
+                    self.start("hcontainer", &[("name", "table"), ("eId", &eid)]);
+                    self.start("content", &[]);
+                    self.table(&eid, t);
+                    self.end("content");
+                    self.end("hcontainer");
                 }
             }
         }
-        Ok(())
     }
 
-    fn table(&mut self, eid: &str, t: &'a crate::model::Table) -> io::Result<()> {
-        self.start("table", &[("eId", &ids::join(eid, "table_1"))])?;
+    fn table(&mut self, eid: &str, t: &'a crate::model::Table) {
+        self.start("table", &[("eId", &ids::join(eid, "table_1"))]);
         for (r, row) in t.rows.iter().enumerate() {
-            self.start("tr", &[])?;
+            self.start("tr", &[]);
             let cell = if r == 0 && t.header { "th" } else { "td" };
             for c in row {
-                self.start(cell, &[])?;
-                self.para(c)?;
-                self.end(cell)?;
+                self.start(cell, &[]);
+                self.para(c);
+                self.end(cell);
             }
-            self.end("tr")?;
+            self.end("tr");
         }
         self.end("table")
     }
 
-    fn paragraph(&mut self, eid: &str, c: &'a Clause) -> io::Result<()> {
-        self.start("paragraph", &[("eId", eid)])?;
+    fn paragraph(&mut self, eid: &str, c: &'a Clause) {
+        self.start("paragraph", &[("eId", eid)]);
         if let Some(n) = &c.num {
-            self.leaf("num", &[], &format!("{n}."))?;
+            self.leaf("num", &[], &format!("{n}."));
         }
         if let Some(h) = &c.heading {
-            self.mixed("heading", &[], |w| w.inline(h))?;
+            self.mixed("heading", &[], |w| w.inline(h));
         }
         if c.points.is_empty() && c.embedded.is_empty() && c.wrap_up.is_none() {
-            self.start("content", &[])?;
-            self.para(&c.text)?;
-            self.end("content")?;
+            self.start("content", &[]);
+            self.para(&c.text);
+            self.end("content");
         } else {
-            self.start("intro", &[])?;
-            self.para(&c.text)?;
-            self.end("intro")?;
+            self.start("intro", &[]);
+            self.para(&c.text);
+            self.end("intro");
             if !c.points.is_empty() {
-                self.list(eid, &c.points)?;
+                self.list(eid, &c.points);
             }
             for emb in &c.embedded {
                 let n = ids::component_number(&self.numbers, emb);
                 let src = format!("#{}", ids::component(n));
-                self.empty("componentRef", &[("src", &src), ("showAs", emb.kind.akn_name())])?;
+                self.empty("componentRef", &[("src", &src), ("showAs", emb.kind.akn_name())]);
                 self.components.push((n, emb));
             }
             if let Some(w) = &c.wrap_up {
-                self.start("wrapUp", &[])?;
-                self.para(w)?;
-                self.end("wrapUp")?;
+                self.start("wrapUp", &[]);
+                self.para(w);
+                self.end("wrapUp");
             }
         }
         self.end("paragraph")
     }
 
-    fn list(&mut self, parent: &str, points: &'a [Point]) -> io::Result<()> {
+    fn list(&mut self, parent: &str, points: &'a [Point]) {
         let list = ids::list(parent);
-        self.start("list", &[("eId", &list)])?;
+        self.start("list", &[("eId", &list)]);
         let eids = ids::points(parent, points);
         for (p, eid) in points.iter().zip(eids) {
             if let Some(h) = &p.heading {
-                self.mixed("crossHeading", &[], |w| w.inline(h))?;
+                self.mixed("crossHeading", &[], |w| w.inline(h));
             }
-            self.start("point", &[("eId", &eid)])?;
+            self.start("point", &[("eId", &eid)]);
             if let Some(n) = p.num.as_deref() {
                 let label = if n == "-" { "–".to_string() } else { format!("({n})") };
-                self.leaf("num", &[], &label)?;
+                self.leaf("num", &[], &label);
             }
             if p.points.is_empty() && p.wrap_up.is_none() {
-                self.start("content", &[])?;
-                self.para(&p.text)?;
-                self.end("content")?;
+                self.start("content", &[]);
+                self.para(&p.text);
+                self.end("content");
             } else {
-                self.start("intro", &[])?;
-                self.para(&p.text)?;
-                self.end("intro")?;
+                self.start("intro", &[]);
+                self.para(&p.text);
+                self.end("intro");
                 if !p.points.is_empty() {
-                    self.list(&eid, &p.points)?;
+                    self.list(&eid, &p.points);
                 }
                 if let Some(w) = &p.wrap_up {
-                    self.start("wrapUp", &[])?;
-                    self.para(w)?;
-                    self.end("wrapUp")?;
+                    self.start("wrapUp", &[]);
+                    self.para(w);
+                    self.end("wrapUp");
                 }
             }
-            self.end("point")?;
+            self.end("point");
         }
         self.end("list")
     }
 
     /// A text as one `<p>`.
-    fn para(&mut self, t: &Text) -> io::Result<()> {
+    fn para(&mut self, t: &Text) {
         self.mixed("p", &[], |w| w.inline(t))
     }
 
     /// Inline content: styles, mentions, footnote calls and line breaks at their offsets.
     /// One sweep over the text's cut points, so that a paragraph with many marks costs no
     /// more than its marks.
-    fn inline(&mut self, t: &Text) -> io::Result<()> {
+    fn inline(&mut self, t: &Text) {
         let text = t.text.as_str();
         let mut cuts: Vec<usize> = Vec::with_capacity(2 + 2 * (t.styles.len() + t.mentions.len()) + t.notes.len());
         cuts.extend([0, text.len()]);
@@ -792,20 +774,20 @@ impl<'a> Akn<'a> {
                 calls.push(n.footnote);
                 ni += 1;
             }
-            self.write_calls(&calls)?;
+            self.write_calls(&calls);
             // The mention around a..b, if any (mentions do not overlap).
             while mentions.get(mi).is_some_and(|m| m.end <= a) {
                 mi += 1;
             }
             let m = mentions.get(mi).copied().filter(|m| m.start <= a && b <= m.end);
             if open_mention.is_some() && open_mention != m {
-                self.close_mention(open_mention)?;
+                self.close_mention(open_mention);
                 open_mention = None;
             }
             if open_mention.is_none()
                 && let Some(m) = m
             {
-                self.open_mention(m)?;
+                self.open_mention(m);
                 open_mention = Some(m);
             }
             // The styles around a..b.
@@ -816,17 +798,16 @@ impl<'a> Akn<'a> {
             active.retain(|s| s.end > a);
             let around: Vec<Style> = active.iter().filter(|s| b <= s.end).map(|s| s.style).collect();
             for s in &around {
-                self.start(style_name(*s), &[])?;
+                self.start(style_name(*s), &[]);
             }
-            self.lines(text.get(a..b).unwrap_or(""))?;
+            self.lines(text.get(a..b).unwrap_or(""));
             for s in around.iter().rev() {
-                self.end(style_name(*s))?;
+                self.end(style_name(*s));
             }
         }
-        self.close_mention(open_mention)?;
+        self.close_mention(open_mention);
         let last: Vec<usize> = notes.iter().skip(ni).filter(|n| n.at >= text.len()).map(|n| n.footnote).collect();
-        self.write_calls(&last)?;
-        Ok(())
+        self.write_calls(&last);
     }
 
     /// The name of the element that marks a mention.
@@ -866,7 +847,7 @@ impl<'a> Akn<'a> {
         }
     }
 
-    fn open_mention(&mut self, m: &Mention) -> io::Result<()> {
+    fn open_mention(&mut self, m: &Mention) {
         let name = self.mention_name(m);
         match self.mention_attribute(m) {
             Some((k, v)) => self.start(name, &[(k, &v)]),
@@ -874,63 +855,61 @@ impl<'a> Akn<'a> {
         }
     }
 
-    fn close_mention(&mut self, m: Option<&Mention>) -> io::Result<()> {
-        match m {
-            Some(m) => self.end(self.mention_name(m)),
-            None => Ok(()),
+    fn close_mention(&mut self, m: Option<&Mention>) {
+        if let Some(m) = m {
+            self.end(self.mention_name(m));
         }
     }
 
     /// Footnote calls at offset `at`: the note itself at its first call, a `noteRef` after.
-    fn calls_at(&mut self, t: &Text, at: usize) -> io::Result<()> {
+    fn calls_at(&mut self, t: &Text, at: usize) {
         let calls: Vec<usize> = t.notes.iter().filter(|n| n.at == at).map(|n| n.footnote).collect();
         self.write_calls(&calls)
     }
 
     /// Footnote calls: the note itself at its first call, a `noteRef` after.
-    fn write_calls(&mut self, calls: &[usize]) -> io::Result<()> {
+    fn write_calls(&mut self, calls: &[usize]) {
         for &f in calls {
             let (Some(note), Some(eid)) = (self.res.footnotes.get(f), self.footnotes.get(f).cloned()) else { continue };
             if self.noted.get(f).copied().unwrap_or(true) {
-                self.empty("noteRef", &[("href", &format!("#{eid}")), ("marker", &note.marker)])?;
+                self.empty("noteRef", &[("href", &format!("#{eid}")), ("marker", &note.marker)]);
             } else {
                 if let Some(n) = self.noted.get_mut(f) {
                     *n = true;
                 }
-                self.start("authorialNote", &[("marker", &note.marker), ("placement", "bottom"), ("eId", &eid)])?;
+                self.start("authorialNote", &[("marker", &note.marker), ("placement", "bottom"), ("eId", &eid)]);
                 let text = Text { notes: Vec::new(), ..note.text.clone() };
-                self.mixed("p", &[], |w| w.inline(&text))?;
-                self.end("authorialNote")?;
+                self.mixed("p", &[], |w| w.inline(&text));
+                self.end("authorialNote");
             }
         }
-        Ok(())
     }
 
     /// The conclusions of the document (or of a part): the adoption line with its meeting
     /// and date marked up; and, for the whole document, the footnotes never called.
-    fn conclusions(&mut self, ad: &Adoption, whole: bool, eid: &str) -> io::Result<()> {
+    fn conclusions(&mut self, ad: &Adoption, whole: bool, eid: &str) {
         let uncalled: Vec<usize> = if whole {
             (0..self.res.footnotes.len()).filter(|i| !self.called.get(*i).copied().unwrap_or(true)).collect()
         } else {
             Vec::new()
         };
         if ad.line.is_none() && uncalled.is_empty() {
-            return Ok(());
+            return;
         }
-        self.start("conclusions", &[("eId", eid)])?;
+        self.start("conclusions", &[("eId", eid)]);
         if let Some(line) = &ad.line {
-            self.mixed("p", &[], |w| w.conclusion_line(line, ad))?;
+            self.mixed("p", &[], |w| w.conclusion_line(line, ad));
         }
         // Footnotes printed but never called are kept here, so that nothing is lost.
         for f in uncalled {
             let call = Text { notes: vec![crate::model::NoteCall { at: 0, footnote: f }], ..Text::default() };
-            self.mixed("p", &[], |w| w.calls_at(&call, 0))?;
+            self.mixed("p", &[], |w| w.calls_at(&call, 0));
         }
         self.end("conclusions")
     }
 
     /// The adoption line with the meeting and the date marked up.
-    fn conclusion_line(&mut self, line: &str, ad: &Adoption) -> io::Result<()> {
+    fn conclusion_line(&mut self, line: &str, ad: &Adoption) {
         let mut marks: Vec<(usize, usize, &str)> = Vec::new();
         if let Some(m) = &ad.meeting
             && let Some(i) = line.find(m.printed.as_str())
@@ -948,45 +927,45 @@ impl<'a> Akn<'a> {
             if s < at {
                 continue;
             }
-            self.lines(line.get(at..s).unwrap_or(""))?;
+            self.lines(line.get(at..s).unwrap_or(""));
             let words = line.get(s..e).unwrap_or("");
             if kind == "meeting" {
-                self.leaf("inline", &[("name", "adoptionMeeting"), ("refersTo", "#adoptionMeeting")], words)?;
+                self.leaf("inline", &[("name", "adoptionMeeting"), ("refersTo", "#adoptionMeeting")], words);
             } else if let Some(d) = ad.date {
-                self.leaf("docDate", &[("date", &d.to_string()), ("refersTo", "#adoptionDate")], words)?;
+                self.leaf("docDate", &[("date", &d.to_string()), ("refersTo", "#adoptionDate")], words);
             }
             at = e;
         }
         self.lines(line.get(at..).unwrap_or(""))
     }
 
-    fn attachments(&mut self) -> io::Result<()> {
+    fn attachments(&mut self) {
         let res = self.res;
         let work_path = self.iris.work_path.clone();
-        self.start("attachments", &[])?;
+        self.start("attachments", &[]);
         for (n, annex) in res.annexes.iter().enumerate() {
             let eid = ids::annex(n + 1);
-            self.start("attachment", &[("eId", &eid)])?;
-            self.start("doc", &[("name", "annex")])?;
-            self.meta(&work_path, &format!("!{eid}"), "annex", false)?;
+            self.start("attachment", &[("eId", &eid)]);
+            self.start("doc", &[("name", "annex")]);
+            self.meta(&work_path, &format!("!{eid}"), "annex", false);
             if !annex.label.is_empty() || !annex.headings.is_empty() {
-                self.start("preface", &[])?;
+                self.start("preface", &[]);
                 if !annex.label.is_empty() {
-                    self.mixed("p", &[], |w| w.leaf("docNumber", &[], &annex.label))?;
+                    self.mixed("p", &[], |w| w.leaf("docNumber", &[], &annex.label));
                 }
                 for h in &annex.headings {
-                    self.mixed("p", &[], |w| w.mixed("docTitle", &[], |w| w.inline(h)))?;
+                    self.mixed("p", &[], |w| w.mixed("docTitle", &[], |w| w.inline(h)));
                 }
-                self.end("preface")?;
+                self.end("preface");
             }
-            self.start("mainBody", &[])?;
+            self.start("mainBody", &[]);
             if annex.items.is_empty() {
-                self.leaf("p", &[], "")?;
+                self.leaf("p", &[], "");
             }
-            self.items(&eid, &annex.items)?;
-            self.end("mainBody")?;
-            self.end("doc")?;
-            self.end("attachment")?;
+            self.items(&eid, &annex.items);
+            self.end("mainBody");
+            self.end("doc");
+            self.end("attachment");
         }
         self.end("attachments")
     }

@@ -71,7 +71,7 @@ impl OutputFormat {
 /// `res` in `format`.
 pub fn to_bytes(res: &Resolution, format: OutputFormat, opts: &ExportOptions) -> io::Result<Vec<u8>> {
     Ok(match format {
-        OutputFormat::Akn => akn::to_string(res, opts)?.into_bytes(),
+        OutputFormat::Akn => akn::to_string(res, opts).into_bytes(),
         OutputFormat::Json => {
             let mut out = Vec::new();
             write_json(res, &mut out)?;
