@@ -223,7 +223,9 @@ impl<'a> Akn<'a> {
         self.inline += 1;
         body(self);
         self.inline -= 1;
-        if self.out.len() == open + 1 {
+        // Empty at the outermost level only: inside mixed content an element is always
+        // opened and closed, as the writer always wrote it.
+        if self.inline == 0 && self.out.len() == open + 1 {
             self.out.truncate(open);
             self.out.push_str("/>");
         } else {

@@ -40,7 +40,7 @@ impl Split {
 
     /// The matches in `h`, with their groups.
     pub(crate) fn captures_iter<'h>(&self, h: &'h str) -> impl Iterator<Item = Captures<'h>> {
-        self.find.find_iter(h).filter_map(move |m| self.split(h, m))
+        self.find.find_iter(h).filter_map(move |m| self.split_upto(h, m, m.end()))
     }
 
     /// The matches in `h`, each with the groups of its first `head(match)` bytes, for a
@@ -53,11 +53,6 @@ impl Split {
         head: impl Fn(&str) -> usize,
     ) -> impl Iterator<Item = (Match<'h>, Captures<'h>)> {
         self.find.find_iter(h).filter_map(move |m| Some((m, self.split_upto(h, m, m.start() + head(m.as_str()))?)))
-    }
-
-    /// The groups of the match `m` of `h`.
-    fn split<'h>(&self, h: &'h str, m: Match<'h>) -> Option<Captures<'h>> {
-        self.split_upto(h, m, m.end())
     }
 
     /// The groups of the match `m` of `h`, the copy reading up to `end` only.
